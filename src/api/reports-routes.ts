@@ -1,0 +1,123 @@
+/**
+ * Reports, sections and printed pages: look-ups in the catalogue.
+ */
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { findReport, findSection } from '../core/catalogue';
+import { parsePrintedPage, sectionsHoldingPage } from '../core/page-ranges';
+import type { Report, Section } from '../core/types';
+import { ProblemError, unknownReport, type Problem } from '../problem';
+import { getCatalogue } from '../site-data';
+import { linkerFor, reportSummary, reportWithContents, sectionInFull, tocEntry } from './representations';
+import {
+  PageLookupSchema,
+  PageParam,
+  ProblemSchema,
+  ReportParam,
+  ReportSchema,
+  ReportSummarySchema,
+  SectionNumberParam,
+  SectionSchema,
+} from './schemas';
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+});
+const problem = (description: string) => ({ content: { 'application/problem+json': { schema: ProblemSchema } }, description });
+
+/** The report with this id; otherwise fails with the 404 naming those that exist. */
+export function requireReport(id: string): Report {
+  const reports = getCatalogue().reports;
+  const report = findReport(reports, id);
+  if (!report) throw new ProblemError(unknownReport(id, reports.map((r) => r.id)));
+  return report;
+}
+
+/** The section with this number; otherwise fails with a 404 giving the valid range. */
+export function requireSection(report: Report, n: number): Section {
+  const section = findSection(report, n);
+  if (!section) throw new ProblemError(missingSection(report, n));
+  return section;
+}
+
+export function missingSection(report: Report, n: number): Problem {
+  return {
+    status: 404,
+    kind: 'unknown-section',
+    title: 'No such section',
+    detail: `Report "${report.id}" has sections 1 to ${report.sections.length}; there is no section ${n}.`,
+  };
+}
+
+export const listReports = createRoute({
+  method: 'get',
+  path: '/api/reports',
+  summary: 'The reports served, with their bibliographic data',
+  responses: { 200: json(z.object({ reports: z.array(ReportSummarySchema) }), 'Every report') },
+});
+
+export const getReport = createRoute({
+  method: 'get',
+  path: '/api/reports/{report}',
+  summary: 'One report: bibliographic data and table of contents',
+  request: { params: z.object({ report: ReportParam }) },
+  responses: { 200: json(ReportSchema, 'The report'), 404: problem('Unknown report') },
+});
+
+export const getSection = createRoute({
+  method: 'get',
+  path: '/api/reports/{report}/sections/{n}',
+  summary: 'One section in full',
+  request: { params: z.object({ report: ReportParam, n: SectionNumberParam }) },
+  responses: { 200: json(SectionSchema, 'The section'), 400: problem('Not a section number'), 404: problem('Unknown report or section') },
+});
+
+export const getPage = createRoute({
+  method: 'get',
+  path: '/api/reports/{report}/pages/{page}',
+  summary: 'The section(s) holding a printed page',
+  request: { params: z.object({ report: ReportParam, page: PageParam }) },
+  responses: { 200: json(PageLookupSchema, 'The sections that hold the page'), 400: problem('Not a page number'), 404: problem('No section holds that page') },
+});
+
+/** Registers the look-up routes on the app. */
+export function addReportRoutes(app: OpenAPIHono) {
+  app.openapi(listReports, (c) => {
+    const link = linkerFor(c.req.url);
+    return c.json({ reports: getCatalogue().reports.map((report) => reportSummary(report, link)) }, 200);
+  });
+
+  app.openapi(getReport, (c) => {
+    const report = requireReport(c.req.valid('param').report);
+    return c.json(reportWithContents(report, linkerFor(c.req.url)), 200);
+  });
+
+  app.openapi(getSection, (c) => {
+    const { report: id, n } = c.req.valid('param');
+    const report = requireReport(id);
+    const section = requireSection(report, n);
+    return c.json(sectionInFull(report, section, linkerFor(c.req.url)), 200);
+  });
+
+  app.openapi(getPage, (c) => {
+    const params = c.req.valid('param');
+    const report = requireReport(params.report);
+    const page = parsePrintedPage(params.page)!;
+    const sections = sectionsHoldingPage(report.sections, page);
+    if (sections.length === 0) {
+      throw new ProblemError({
+        status: 404,
+        kind: 'page-not-found',
+        title: 'No section holds that page',
+        detail: `No section of "${report.id}" holds ${page.numbering} page ${page.label}. Ranges: ${report.sections
+          .flatMap((s) => (s.pages ? [s.pages.label] : []))
+          .join(', ')}.`,
+      });
+    }
+    const link = linkerFor(c.req.url);
+    return c.json(
+      { report: report.id, page: { label: page.label, numbering: page.numbering }, sections: sections.map((s) => tocEntry(report, s, link)) },
+      200,
+    );
+  });
+}

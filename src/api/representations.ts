@@ -1,0 +1,92 @@
+/**
+ * The JSON shapes of the API: reports, table-of-contents entries and sections,
+ * with absolute links so a client never has to build a URL itself.
+ */
+import type { CslName, PageRange, Report, Section } from '../core/types';
+
+/** Stable URL paths: printed in course pages, so they must never change. */
+export const apiPaths = {
+  reports: () => '/api/reports',
+  report: (report: string) => `/api/reports/${encodeURIComponent(report)}`,
+  section: (report: string, n: number) => `/api/reports/${encodeURIComponent(report)}/sections/${n}`,
+  page: (report: string, page: string) => `/api/reports/${encodeURIComponent(report)}/pages/${encodeURIComponent(page)}`,
+};
+
+/** Absolute URLs on the origin the request came to. */
+export type Linker = (path: string) => string;
+export function linkerFor(requestUrl: string): Linker {
+  const origin = new URL(requestUrl).origin;
+  return (path) => origin + path;
+}
+
+function displayName(name: CslName): string {
+  return name.literal ?? [name.given, name.family].filter(Boolean).join(' ');
+}
+
+function isoDate(parts: number[] | undefined): string | null {
+  if (!parts || parts.length === 0) return null;
+  return parts.map((part, i) => (i === 0 ? String(part) : String(part).padStart(2, '0'))).join('-');
+}
+
+/** A page range as the API shows it. */
+export function pagesOf(range: PageRange | null) {
+  return range && { label: range.label, first: range.first, last: range.last, numbering: range.numbering };
+}
+
+/** A report's bibliographic data, without its sections. */
+export function reportSummary(report: Report, link: Linker) {
+  const csl = report.csl;
+  return {
+    id: report.id,
+    type: report.type,
+    title: csl.title,
+    sourceTitle: report.sourceTitle,
+    authors: (csl.author ?? []).map(displayName),
+    publisher: csl.publisher ?? null,
+    place: csl['publisher-place'] ?? null,
+    issued: isoDate(csl.issued?.['date-parts'][0]),
+    pages: csl['number-of-pages'] ?? report.pageCount,
+    url: csl.URL ?? null,
+    csl: csl as Record<string, unknown>,
+    links: { self: link(apiPaths.report(report.id)) },
+  };
+}
+
+/** One line of the table of contents. */
+export function tocEntry(report: Report, section: Section, link: Linker) {
+  return {
+    number: section.number,
+    title: section.title,
+    label: section.label,
+    pages: pagesOf(section.pages),
+    hasText: section.paragraphs.length > 0,
+    links: { self: link(apiPaths.section(report.id, section.number)) },
+  };
+}
+
+/** A report with its table of contents. */
+export function reportWithContents(report: Report, link: Linker) {
+  return { ...reportSummary(report, link), sections: report.sections.map((s) => tocEntry(report, s, link)) };
+}
+
+/** One section in full, with its neighbours. */
+export function sectionInFull(report: Report, section: Section, link: Linker) {
+  const index = report.sections.indexOf(section);
+  const prev = report.sections[index - 1]?.number ?? null;
+  const next = report.sections[index + 1]?.number ?? null;
+  const entry = tocEntry(report, section, link);
+  return {
+    report: report.id,
+    ...entry,
+    paragraphs: section.paragraphs,
+    truncated: section.truncated,
+    prev,
+    next,
+    links: {
+      ...entry.links,
+      report: link(apiPaths.report(report.id)),
+      ...(prev !== null ? { prev: link(apiPaths.section(report.id, prev)) } : {}),
+      ...(next !== null ? { next: link(apiPaths.section(report.id, next)) } : {}),
+    },
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * The API's request and response schemas. Requests are validated with them and
+ * /api/openapi.json is generated from them, so the document cannot drift.
+ */
+import { z } from '@hono/zod-openapi';
+import { parsePrintedPage } from '../core/page-ranges';
+import { SEARCH_FIELDS } from '../core/search-index';
+
+/** Longest query accepted: a long sentence; anything longer is not a search box query. */
+export const MAX_QUERY_LENGTH = 200;
+/** Most results in one page: enough for a results page, small enough to stay fast. */
+export const MAX_LIMIT = 50;
+/** Deepest offset: the corpus is small; deeper paging is a client bug. */
+export const MAX_OFFSET = 1000;
+
+export const ReportParam = z
+  .string()
+  .min(1)
+  .max(100)
+  .openapi({ param: { name: 'report', in: 'path' }, example: 'driving-the-system-apart', description: 'Report id' });
+
+export const SectionNumberParam = z
+  .string()
+  .regex(/^[1-9][0-9]{0,5}$/, 'a section number is a positive whole number, like 7')
+  .transform(Number)
+  .openapi({ param: { name: 'n', in: 'path' }, example: '7', description: 'Section number, from 1' });
+
+export const PageParam = z
+  .string()
+  .max(20)
+  .refine((page) => parsePrintedPage(page) !== null, 'a page is a roman (ii, IV) or arabic (12) numeral')
+  .openapi({ param: { name: 'page', in: 'path' }, example: 'iii', description: 'Printed page, roman or arabic, case-insensitive' });
+
+const OnOff = z
+  .enum(['on', 'off', 'true', 'false', '1', '0'])
+  .transform((value) => value === 'on' || value === 'true' || value === '1');
+
+const FieldList = z
+  .string()
+  .regex(new RegExp(`^(${SEARCH_FIELDS.join('|')})(,(${SEARCH_FIELDS.join('|')}))*$`), `a comma-separated list of: ${SEARCH_FIELDS.join(', ')}`)
+  .transform((list) => [...new Set(list.split(','))] as Array<(typeof SEARCH_FIELDS)[number]>);
+
+const Query = z
+  .string()
+  .trim()
+  .min(1, 'the query is empty: type at least one letter')
+  .max(MAX_QUERY_LENGTH, `the query is longer than ${MAX_QUERY_LENGTH} characters`);
+
+export const SearchQuery = z.object({
+  q: Query.openapi({ example: 'counterfactual', description: 'What to search for. "Quoted words" match as a phrase; the last word completes as you type.' }),
+  report: z.string().min(1).max(100).optional().openapi({ description: 'Only this report' }),
+  limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(10).openapi({ description: `1–${MAX_LIMIT}` }),
+  offset: z.coerce.number().int().min(0).max(MAX_OFFSET).default(0),
+  fuzzy: OnOff.optional().openapi({ description: 'Allow typos (on by default)' }),
+  prefix: OnOff.optional().openapi({ description: 'Complete the last word (on by default)' }),
+  fields: FieldList.optional().openapi({ description: `Fields to search: ${SEARCH_FIELDS.join(', ')}` }),
+  mode: z.enum(['all', 'any', 'auto']).default('auto').openapi({ description: 'all words, any word, or all then any (default)' }),
+});
+
+export const SuggestQuery = z.object({
+  q: Query.openapi({ example: 'integ' }),
+  report: z.string().min(1).max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(20).default(8),
+});
+
+const PageRangeSchema = z
+  .object({ label: z.string(), first: z.string(), last: z.string(), numbering: z.enum(['roman', 'arabic']) })
+  .nullable()
+  .openapi('PageRange');
+
+export const TocEntrySchema = z
+  .object({
+    number: z.number().int(),
+    title: z.string().nullable().openapi({ description: 'Known title, or null: titles are never invented' }),
+    label: z.string(),
+    pages: PageRangeSchema,
+    hasText: z.boolean(),
+    links: z.record(z.string(), z.string()),
+  })
+  .openapi('TocEntry');
+
+export const SectionSchema = TocEntrySchema.extend({
+  report: z.string(),
+  paragraphs: z.array(z.string()),
+  truncated: z.boolean(),
+  prev: z.number().int().nullable(),
+  next: z.number().int().nullable(),
+}).openapi('Section');
+
+export const ReportSummarySchema = z
+  .object({
+    id: z.string(),
+    type: z.string(),
+    title: z.string(),
+    sourceTitle: z.string(),
+    authors: z.array(z.string()),
+    publisher: z.string().nullable(),
+    place: z.string().nullable(),
+    issued: z.string().nullable(),
+    pages: z.number().int().nullable(),
+    url: z.string().nullable(),
+    csl: z.record(z.string(), z.unknown()),
+    links: z.record(z.string(), z.string()),
+  })
+  .openapi('ReportSummary');
+
+export const ReportSchema = ReportSummarySchema.extend({ sections: z.array(TocEntrySchema) }).openapi('Report');
+
+export const PageLookupSchema = z
+  .object({
+    report: z.string(),
+    page: z.object({ label: z.string(), numbering: z.enum(['roman', 'arabic']) }),
+    sections: z.array(TocEntrySchema),
+  })
+  .openapi('PageLookup');
+
+export const SearchResponseSchema = z
+  .object({
+    query: z.string(),
+    mode: z.enum(['all', 'any']),
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+    results: z.array(
+      z.object({
+        id: z.string(),
+        report: z.string(),
+        number: z.number().int(),
+        title: z.string().nullable(),
+        label: z.string(),
+        pages: PageRangeSchema,
+        score: z.number(),
+        terms: z.array(z.string()),
+        snippet: z.string().openapi({ description: 'HTML: escaped text, matched words in <mark>' }),
+        links: z.record(z.string(), z.string()),
+      }),
+    ),
+    suggestions: z.array(z.string()).openapi({ description: '"Did you mean" corrections when nothing matched' }),
+  })
+  .openapi('SearchResponse');
+
+export const SuggestResponseSchema = z
+  .object({ query: z.string(), suggestions: z.array(z.object({ suggestion: z.string(), score: z.number() })) })
+  .openapi('SuggestResponse');
+
+export const ProblemSchema = z
+  .object({ type: z.string(), title: z.string(), status: z.number().int(), detail: z.string() })
+  .passthrough()
+  .openapi('Problem');

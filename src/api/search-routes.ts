@@ -1,0 +1,83 @@
+/**
+ * Search and type-ahead: validate, call the core ranking, shape the answer.
+ */
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { parseQuery } from '../core/query';
+import { DEFAULT_SEARCH_OPTIONS, searchSections } from '../core/search';
+import { correctQuery, suggestCompletions } from '../core/suggest';
+import { getCatalogue, getSearchIndex } from '../site-data';
+import { requireReport } from './reports-routes';
+import { apiPaths, linkerFor, pagesOf } from './representations';
+import { ProblemSchema, SearchQuery, SearchResponseSchema, SuggestQuery, SuggestResponseSchema } from './schemas';
+
+const problem = (description: string) => ({ content: { 'application/problem+json': { schema: ProblemSchema } }, description });
+
+export const searchRoute = createRoute({
+  method: 'get',
+  path: '/api/search',
+  summary: 'Ranked sections with highlighted snippets',
+  request: { query: SearchQuery },
+  responses: {
+    200: { content: { 'application/json': { schema: SearchResponseSchema } }, description: 'Results' },
+    400: problem('Invalid parameter'),
+    404: problem('Unknown report'),
+  },
+});
+
+export const suggestRoute = createRoute({
+  method: 'get',
+  path: '/api/suggest',
+  summary: 'Completions for a search box',
+  request: { query: SuggestQuery },
+  responses: {
+    200: { content: { 'application/json': { schema: SuggestResponseSchema } }, description: 'Completions' },
+    400: problem('Invalid parameter'),
+    404: problem('Unknown report'),
+  },
+});
+
+/** Registers /api/search and /api/suggest. */
+export function addSearchRoutes(app: OpenAPIHono) {
+  app.openapi(searchRoute, (c) => {
+    const params = c.req.valid('query');
+    if (params.report !== undefined) requireReport(params.report);
+    const catalogue = getCatalogue();
+    const query = parseQuery(params.q);
+    const page = searchSections(getSearchIndex(), catalogue, query, {
+      ...DEFAULT_SEARCH_OPTIONS,
+      fuzzy: params.fuzzy ?? DEFAULT_SEARCH_OPTIONS.fuzzy,
+      prefix: params.prefix ?? DEFAULT_SEARCH_OPTIONS.prefix,
+      fields: params.fields ?? DEFAULT_SEARCH_OPTIONS.fields,
+      mode: params.mode,
+      report: params.report ?? null,
+      limit: params.limit,
+      offset: params.offset,
+    });
+    const correction = page.total === 0 ? correctQuery(catalogue, query) : null;
+    const link = linkerFor(c.req.url);
+    return c.json(
+      {
+        query: params.q,
+        mode: page.mode,
+        total: page.total,
+        limit: params.limit,
+        offset: params.offset,
+        results: page.hits.map((hit) => ({
+          ...hit,
+          pages: pagesOf(hit.pages),
+          terms: [...new Set(hit.terms.map((term) => catalogue.surfaceForms[term] ?? term))],
+          links: { section: link(apiPaths.section(hit.report, hit.number)) },
+        })),
+        suggestions: correction ? [correction] : [],
+      },
+      200,
+    );
+  });
+
+  app.openapi(suggestRoute, (c) => {
+    const params = c.req.valid('query');
+    if (params.report !== undefined) requireReport(params.report);
+    const suggestions = suggestCompletions(getSearchIndex(), getCatalogue(), params.q, params.limit, params.report ?? null);
+    return c.json({ query: params.q, suggestions }, 200);
+  });
+}

@@ -1,0 +1,74 @@
+/**
+ * The Worker's Hono app: shared middleware, the API routes, and the answers
+ * for everything that is not a route (404, 405, errors) as problem+json.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { cors } from 'hono/cors';
+import { addReportRoutes } from './api/reports-routes';
+import { addSearchRoutes } from './api/search-routes';
+import { ProblemError, respondWithProblem } from './problem';
+
+/** Everything here is read-only. */
+const ALLOWED_METHODS = ['GET', 'HEAD', 'OPTIONS'];
+/** The data changes only with a deploy; an hour keeps clients fast and a new deploy visible soon. */
+export const API_CACHE_CONTROL = 'public, max-age=3600, stale-while-revalidate=86400';
+
+/** Builds the app; `src/index.ts` exports it to the Workers runtime. */
+export function createApp() {
+  const app = new OpenAPIHono({
+    // One answer for every invalid parameter: which one, and what it must be.
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      const invalidParams = result.error.issues.map((issue) => ({
+        name: issue.path.map(String).join('.') || '(request)',
+        reason: issue.message,
+      }));
+      return respondWithProblem(c, {
+        status: 400,
+        kind: 'invalid-parameter',
+        title: 'Invalid request parameter',
+        detail: invalidParams.map((p) => `${p.name}: ${p.reason}`).join('; '),
+        invalidParams,
+      });
+    },
+  });
+
+  // Public, read-only data: any site may call the API.
+  app.use('*', cors({ origin: '*', allowMethods: ALLOWED_METHODS, maxAge: 86400 }));
+
+  app.use('*', async (c, next) => {
+    if (!ALLOWED_METHODS.includes(c.req.method)) {
+      return respondWithProblem(
+        c,
+        { status: 405, kind: 'method-not-allowed', title: 'Method not allowed', detail: `${c.req.method} is not supported: this service is read-only (${ALLOWED_METHODS.join(', ')}).` },
+        { Allow: ALLOWED_METHODS.join(', ') },
+      );
+    }
+    await next();
+  });
+
+  app.use('/api/*', async (c, next) => {
+    await next();
+    if (c.res.status === 200 && !c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', API_CACHE_CONTROL);
+  });
+
+  addReportRoutes(app);
+  addSearchRoutes(app);
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'report-edge', version: '1.0.0', description: 'Search, section look-up and citations for research reports.' },
+  });
+
+  app.notFound((c) =>
+    respondWithProblem(c, { status: 404, kind: 'not-found', title: 'Not found', detail: `Nothing is served at ${new URL(c.req.url).pathname}. The API is described at /api/openapi.json.` }),
+  );
+
+  app.onError((error, c) => {
+    if (error instanceof ProblemError) return respondWithProblem(c, error.problem, error.headers);
+    console.error(error);
+    return respondWithProblem(c, { status: 500, kind: 'internal-error', title: 'Internal error', detail: 'Something went wrong on our side; please try again later.' });
+  });
+
+  return app;
+}

@@ -1,0 +1,92 @@
+import type { Numbering, PageRange, Section } from './types';
+
+/** A single printed page, read from a URL or a source file. */
+export interface PrintedPage {
+  label: string;
+  numbering: Numbering;
+  value: number;
+}
+
+const ROMAN_VALUES: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 };
+// Canonical roman numerals only, so "iiii" or "ic" are rejected rather than guessed at.
+const CANONICAL_ROMAN = /^m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$/;
+// Printed page numbers in reports stay far below this; it keeps numbers safe.
+const MAX_ARABIC_PAGE = 100000;
+
+/** Value of a roman numeral (case-insensitive), or null if it is not one. */
+export function romanToNumber(text: string): number | null {
+  const roman = text.toLowerCase();
+  if (roman === '' || !CANONICAL_ROMAN.test(roman)) return null;
+  let total = 0;
+  for (let i = 0; i < roman.length; i++) {
+    const value = ROMAN_VALUES[roman[i]];
+    const next = ROMAN_VALUES[roman[i + 1]] ?? 0;
+    total += value < next ? -value : value;
+  }
+  return total;
+}
+
+/**
+ * Reads one printed page number, roman or arabic, case-insensitive.
+ * @example parsePrintedPage('III') // { label: 'iii', numbering: 'roman', value: 3 }
+ */
+export function parsePrintedPage(text: string): PrintedPage | null {
+  const trimmed = text.trim();
+  if (/^[0-9]+$/.test(trimmed)) {
+    const value = Number(trimmed);
+    if (value < 1 || value > MAX_ARABIC_PAGE) return null;
+    return { label: String(value), numbering: 'arabic', value };
+  }
+  const value = romanToNumber(trimmed);
+  if (value === null) return null;
+  return { label: trimmed.toLowerCase(), numbering: 'roman', value };
+}
+
+/** Why a page range could not be read; the build reports it with file and line. */
+export type PageRangeResult = { ok: true; range: PageRange | null } | { ok: false; reason: string };
+
+/**
+ * Reads a range as JSTOR prints it: "None", "i-ii", "4-9" or a single page "5".
+ * @example parsePageRange('iii-iv') // { ok: true, range: { label: 'iii-iv', from: 3, to: 4, ... } }
+ */
+export function parsePageRange(text: string): PageRangeResult {
+  const label = text.trim();
+  if (label === 'None') return { ok: true, range: null };
+  const parts = label.split(/\s*[-–]\s*/);
+  if (parts.length > 2 || parts.some((part) => part === '')) {
+    return { ok: false, reason: `"${label}" is not a page range like "4-9", "i-ii" or "None"` };
+  }
+  const first = parsePrintedPage(parts[0]);
+  const last = parsePrintedPage(parts[parts.length - 1]);
+  if (!first || !last) {
+    return { ok: false, reason: `"${label}" has a page that is neither a roman nor an arabic numeral` };
+  }
+  if (first.numbering !== last.numbering) {
+    return { ok: false, reason: `"${label}" mixes roman and arabic page numbers` };
+  }
+  if (first.value > last.value) {
+    return { ok: false, reason: `"${label}" ends before it starts` };
+  }
+  return {
+    ok: true,
+    range: { label, first: first.label, last: last.label, numbering: first.numbering, from: first.value, to: last.value },
+  };
+}
+
+/** Whether a range holds a printed page (roman and arabic are separate sequences). */
+export function rangeHoldsPage(range: PageRange | null, page: PrintedPage): boolean {
+  return range !== null && range.numbering === page.numbering && range.from <= page.value && page.value <= range.to;
+}
+
+/**
+ * The sections that hold a printed page, in order; two when a page is shared.
+ * @example sectionsHoldingPage(sections, parsePrintedPage('4')!) // sections 5 and 6
+ */
+export function sectionsHoldingPage(sections: Section[], page: PrintedPage): Section[] {
+  return sections.filter((section) => rangeHoldsPage(section.pages, page));
+}
+
+/** Human form of a range with an en dash, e.g. "pp. 4–9", "p. 26". */
+export function formatPageRange(range: PageRange): string {
+  return range.first === range.last ? `p. ${range.first}` : `pp. ${range.first}–${range.last}`;
+}

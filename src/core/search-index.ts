@@ -1,0 +1,80 @@
+/**
+ * The MiniSearch index of sections: which fields are indexed and how, shared
+ * by the build (which creates and serialises it) and the Worker (which loads it).
+ */
+import MiniSearch, { type AsPlainObject } from 'minisearch';
+import { analyzerOptions, foldText, processTerm, wordSpans, wordTokens } from './analyzer';
+import { sectionText } from './catalogue';
+import type { Report, SectionDocument } from './types';
+
+/** Fields a query may search; `fields=` on the API picks among these. */
+export const SEARCH_FIELDS = ['title', 'label', 'text'] as const;
+export type SearchField = (typeof SEARCH_FIELDS)[number];
+
+/** Options that must be identical at build and at load time. */
+export const SEARCH_INDEX_OPTIONS = {
+  idField: 'id',
+  fields: [...SEARCH_FIELDS],
+  storeFields: [] as string[],
+  ...analyzerOptions,
+};
+
+/** The stable id of a section in the index and the API, e.g. "driving-the-system-apart/7". */
+export function sectionId(report: string, number: number): string {
+  return `${report}/${number}`;
+}
+
+/** The documents to index for a report: one per section. */
+export function sectionDocuments(report: Report): SectionDocument[] {
+  return report.sections.map((section) => ({
+    id: sectionId(report.id, section.number),
+    report: report.id,
+    number: section.number,
+    title: section.title ?? '',
+    label: section.label,
+    text: sectionText(section),
+  }));
+}
+
+/** Builds the index of every section of every report. */
+export function createSearchIndex(reports: Report[]): MiniSearch<SectionDocument> {
+  const index = new MiniSearch<SectionDocument>(SEARCH_INDEX_OPTIONS);
+  index.addAll(reports.flatMap(sectionDocuments));
+  return index;
+}
+
+/** Loads an index serialised by the build (`toJSON()`), with the same options. */
+export function loadSearchIndex(json: AsPlainObject): MiniSearch<SectionDocument> {
+  return MiniSearch.loadJS<SectionDocument>(json, SEARCH_INDEX_OPTIONS);
+}
+
+/**
+ * For each index term, the word most often written for it, so a suggestion
+ * reads "integration" and not the stem "integr".
+ */
+export function surfaceForms(reports: Report[]): Record<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  const texts = reports.flatMap((report) => report.sections.flatMap((s) => [s.title ?? '', ...s.paragraphs]));
+  for (const text of texts) {
+    for (const span of wordSpans(text)) {
+      const tokens = wordTokens(span.text);
+      // A compound's joined token is written with its hyphen: "secretary-general".
+      const written = tokens.length > 1 ? foldText(span.text).replace(/'s$/, '') : null;
+      tokens.forEach((token, i) => {
+        const surface = written && i === tokens.length - 1 ? written : token;
+        for (const term of processTerm(token) ?? []) {
+          const forTerm = counts.get(term) ?? new Map<string, number>();
+          forTerm.set(surface, (forTerm.get(surface) ?? 0) + 1);
+          counts.set(term, forTerm);
+        }
+      });
+    }
+  }
+  const forms: Record<string, string> = {};
+  for (const [term, surfaces] of [...counts].sort(([a], [b]) => a.localeCompare(b))) {
+    // Most frequent first; ties go to the shorter, then alphabetical, so builds are reproducible.
+    const [best] = [...surfaces].sort(([a, x], [b, y]) => y - x || a.length - b.length || a.localeCompare(b));
+    forms[term] = best[0];
+  }
+  return forms;
+}

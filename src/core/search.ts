@@ -1,0 +1,194 @@
+/**
+ * Ranking: turns a parsed query into a MiniSearch query tree and the hits into
+ * results with snippets. Title beats label beats body; all words before any
+ * word; exact before prefix before fuzzy; quoted phrases in order.
+ */
+import type MiniSearch from 'minisearch';
+import type { Query, SearchResult as MiniSearchResult } from 'minisearch';
+import { stemSequence } from './analyzer';
+import { findReport, findSection, sectionText } from './catalogue';
+import type { ParsedQuery, QueryWord } from './query';
+import { SEARCH_FIELDS, type SearchField } from './search-index';
+import { buildSnippet, highlightHtml } from './snippet';
+import type { Catalogue, PageRange, SectionDocument } from './types';
+
+/** How words combine: `all` needs every word, `any` one, `auto` tries all then any. */
+export type SearchMode = 'all' | 'any' | 'auto';
+
+/** What a caller may set; unset options take `DEFAULT_SEARCH_OPTIONS`. */
+export interface SearchOptions {
+  /** Allow typos, more for longer words. */
+  fuzzy: boolean;
+  /** Complete the last word while it is being typed. */
+  prefix: boolean;
+  fields: SearchField[];
+  mode: SearchMode;
+  /** Only this report's sections, or every report when null. */
+  report: string | null;
+  limit: number;
+  offset: number;
+}
+
+export const DEFAULT_SEARCH_OPTIONS: SearchOptions = {
+  fuzzy: true,
+  prefix: true,
+  fields: [...SEARCH_FIELDS],
+  mode: 'auto',
+  report: null,
+  limit: 10,
+  offset: 0,
+};
+
+// A known title says more than a label, and a label (pages and opening words) more than body text.
+const FIELD_BOOST: Record<SearchField, number> = { title: 4, label: 1.5, text: 1 };
+// Below 1 so an exact word always outranks a completion, and a completion a typo.
+const MATCH_WEIGHTS = { prefix: 0.6, fuzzy: 0.3 };
+
+/** One ranked section. */
+export interface SearchHit {
+  id: string;
+  report: string;
+  number: number;
+  title: string | null;
+  label: string;
+  pages: PageRange | null;
+  score: number;
+  /** The words of the query that matched, as index terms. */
+  terms: string[];
+  /** HTML: escaped text with matched words in `<mark>`. */
+  snippet: string;
+}
+
+/** A page of results. */
+export interface SearchPage {
+  total: number;
+  /** The mode that produced the results (`auto` resolves to `all` or `any`). */
+  mode: 'all' | 'any';
+  hits: SearchHit[];
+}
+
+/**
+ * Typos allowed in a word of this length: none in short words, where one edit
+ * makes another word ("plan" → "plain"), two in long ones.
+ */
+export function fuzzyDistance(length: number): number {
+  if (length <= 3) return 0;
+  return length <= 7 ? 1 : 2;
+}
+
+function termQuery(terms: string[], source: string, open: boolean, options: SearchOptions): Query {
+  return {
+    queries: terms,
+    combineWith: 'OR',
+    prefix: open && options.prefix,
+    fuzzy: options.fuzzy ? fuzzyDistance(source.length) : false,
+  };
+}
+
+function wordQuery(word: QueryWord, open: boolean, options: SearchOptions): Query {
+  const parts = word.parts.map((terms, i) => termQuery(terms, terms[terms.length - 1], open && i === word.parts.length - 1, options));
+  const partsQuery: Query = { queries: parts, combineWith: 'AND' };
+  if (!word.joined) return partsQuery;
+  const joined = termQuery(word.joined, word.joined[word.joined.length - 1], open, options);
+  return { queries: parts.length > 0 ? [partsQuery, joined] : [joined], combineWith: 'OR' };
+}
+
+/** The MiniSearch query tree for a parsed query, combining words with AND or OR. */
+export function buildQuery(query: ParsedQuery, combineWith: 'AND' | 'OR', options: SearchOptions): Query {
+  const last = query.words.length - 1;
+  return {
+    queries: query.words.map((word, i) => wordQuery(word, query.lastWordOpen && i === last && word.phrase === null, options)),
+    combineWith,
+  };
+}
+
+/** Whether a text holds every phrase's stems consecutively. */
+export function holdsPhrases(textStems: string[], phrases: string[][]): boolean {
+  return phrases.every((phrase) =>
+    textStems.some((_, start) => phrase.every((stem, i) => textStems[start + i] === stem)),
+  );
+}
+
+/** Stems of a section's searchable text, computed once per isolate for phrase checks. */
+const stemCache = new Map<string, string[]>();
+function sectionStems(catalogue: Catalogue, doc: { report: string; number: number }): string[] {
+  const key = `${doc.report}/${doc.number}`;
+  let stems = stemCache.get(key);
+  if (!stems) {
+    const section = findSection(findReport(catalogue.reports, doc.report)!, doc.number)!;
+    stems = stemSequence([section.title ?? '', section.label, sectionText(section)].join('\n'));
+    stemCache.set(key, stems);
+  }
+  return stems;
+}
+
+function runQuery(
+  index: MiniSearch<SectionDocument>,
+  catalogue: Catalogue,
+  query: ParsedQuery,
+  combineWith: 'AND' | 'OR',
+  options: SearchOptions,
+): MiniSearchResult[] {
+  const results = index.search(buildQuery(query, combineWith, options), {
+    fields: options.fields,
+    boost: FIELD_BOOST,
+    weights: MATCH_WEIGHTS,
+    // The tree already holds index terms: read them as they are.
+    tokenize: (text: string) => [text],
+    processTerm: (term: string) => term,
+    filter: (result) => {
+      const [report, number] = splitSectionId(result.id);
+      return options.report === null || options.report === report
+        ? query.phrases.length === 0 || holdsPhrases(sectionStems(catalogue, { report, number }), query.phrases)
+        : false;
+    },
+  });
+  return results;
+}
+
+function splitSectionId(id: string): [string, number] {
+  const slash = id.lastIndexOf('/');
+  return [id.slice(0, slash), Number(id.slice(slash + 1))];
+}
+
+/**
+ * Searches the sections and returns one page of ranked hits with snippets.
+ * @example searchSections(index, catalogue, parseQuery('counterf'), DEFAULT_SEARCH_OPTIONS).hits[0].number // 7
+ */
+export function searchSections(
+  index: MiniSearch<SectionDocument>,
+  catalogue: Catalogue,
+  query: ParsedQuery,
+  options: SearchOptions,
+): SearchPage {
+  if (query.words.length === 0) return { total: 0, mode: options.mode === 'any' ? 'any' : 'all', hits: [] };
+  let mode: 'all' | 'any' = options.mode === 'any' ? 'any' : 'all';
+  let results = runQuery(index, catalogue, query, mode === 'all' ? 'AND' : 'OR', options);
+  if (results.length === 0 && options.mode === 'auto' && query.words.length > 1) {
+    mode = 'any';
+    results = runQuery(index, catalogue, query, 'OR', options);
+  }
+  const hits = results.slice(options.offset, options.offset + options.limit).map((result) => toHit(catalogue, result));
+  return { total: results.length, mode, hits };
+}
+
+function toHit(catalogue: Catalogue, result: MiniSearchResult): SearchHit {
+  const [reportId, number] = splitSectionId(result.id);
+  const section = findSection(findReport(catalogue.reports, reportId)!, number)!;
+  const matched = new Set(result.terms);
+  const text = sectionText(section);
+  const snippet = text
+    ? buildSnippet(text, matched, { truncated: section.truncated })
+    : highlightHtml(section.title ?? section.label, matched);
+  return {
+    id: result.id,
+    report: reportId,
+    number,
+    title: section.title,
+    label: section.label,
+    pages: section.pages,
+    score: Math.round(result.score * 1000) / 1000,
+    terms: result.terms,
+    snippet,
+  };
+}

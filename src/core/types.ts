@@ -1,0 +1,95 @@
+/**
+ * The data model shared by the build (Node) and the Worker: plain data only,
+ * so the catalogue can be written as JSON once and read back anywhere.
+ */
+
+/** Printed page numbering: front matter in roman numerals, the body in arabic. */
+export type Numbering = 'roman' | 'arabic';
+
+/** A printed page range as the source prints it, plus the numbers to search by. */
+export interface PageRange {
+  /** As printed, e.g. "i-ii" or "4-9". */
+  label: string;
+  /** First printed page, e.g. "i" or "4". */
+  first: string;
+  /** Last printed page, e.g. "ii" or "9". */
+  last: string;
+  numbering: Numbering;
+  /** Numeric value of `first` within its numbering (roman "iii" is 3). */
+  from: number;
+  /** Numeric value of `last` within its numbering. */
+  to: number;
+}
+
+/** CSL-JSON name, as citation-js and citeproc expect it. */
+export interface CslName {
+  family?: string;
+  given?: string;
+  literal?: string;
+}
+
+/** The CSL-JSON fields report-edge reads from a report's metadata file. */
+export interface CslReport {
+  type: string;
+  title: string;
+  author?: CslName[];
+  editor?: CslName[];
+  publisher?: string;
+  'publisher-place'?: string;
+  issued?: { 'date-parts': number[][] };
+  'number-of-pages'?: number;
+  URL?: string;
+  DOI?: string;
+  [field: string]: unknown;
+}
+
+/** One numbered segment of a report. */
+export interface Section {
+  /** 1-based position in the table of contents. */
+  number: number;
+  /** Known title from the metadata file, or null: titles are never invented. */
+  title: string | null;
+  /** Display label built from the page range and the opening words. */
+  label: string;
+  pages: PageRange | null;
+  /** Cleaned excerpt paragraphs, typography kept for display. */
+  paragraphs: string[];
+  /** The source cut the last paragraph short ("..." in the copy). */
+  truncated: boolean;
+}
+
+/** One report: its bibliographic data and its sections in order. */
+export interface Report {
+  /** URL-safe id, the base name of its source file. */
+  id: string;
+  /** Document type as the source page states it, e.g. "Research Report". */
+  type: string;
+  /** The title as the source page prints it (may differ from the CSL title). */
+  sourceTitle: string;
+  csl: CslReport;
+  /** Page count as the source page states it, or null. */
+  pageCount: number | null;
+  /** Copyright date as printed on the source page, or null. */
+  copyrightDate: string | null;
+  sections: Section[];
+}
+
+/** Everything the Worker serves, written by the build as catalogue.json. */
+export interface Catalogue {
+  reports: Report[];
+  /**
+   * Index term → the word as most often written in the text, so suggestions
+   * and corrections can show "integration" rather than the stem "integr".
+   */
+  surfaceForms: Record<string, string>;
+}
+
+/** The MiniSearch document for a section. */
+export interface SectionDocument {
+  id: string;
+  report: string;
+  number: number;
+  title: string;
+  label: string;
+  text: string;
+}

@@ -1,0 +1,61 @@
+/**
+ * Errors as values, and the one function that turns them into RFC 9457
+ * `application/problem+json` answers.
+ */
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/** A problem a client can act on. `type` names the kind; `detail` says what to change. */
+export interface Problem {
+  status: ContentfulStatusCode;
+  /** Short kind, e.g. "invalid-parameter"; becomes the `type` URN. */
+  kind: string;
+  title: string;
+  detail: string;
+  /** Per-parameter reasons, for validation failures. */
+  invalidParams?: Array<{ name: string; reason: string }>;
+  /** Extra members, e.g. the valid choices. */
+  extra?: Record<string, unknown>;
+}
+
+/** The problem+json body for a problem. */
+export function problemBody(problem: Problem): Record<string, unknown> {
+  return {
+    type: `urn:report-edge:problem:${problem.kind}`,
+    title: problem.title,
+    status: problem.status,
+    detail: problem.detail,
+    ...(problem.invalidParams ? { invalid_params: problem.invalidParams } : {}),
+    ...problem.extra,
+  };
+}
+
+/** Answers with a problem as `application/problem+json`. */
+export function respondWithProblem(c: Context, problem: Problem, headers: Record<string, string> = {}): Response {
+  return c.body(JSON.stringify(problemBody(problem), null, 2), problem.status, {
+    'Content-Type': 'application/problem+json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    ...headers,
+  });
+}
+
+/** 404 for a report id the catalogue does not have. */
+export function unknownReport(id: string, known: string[]): Problem {
+  return {
+    status: 404,
+    kind: 'unknown-report',
+    title: 'No such report',
+    detail: `There is no report "${id}". Reports served here: ${known.join(', ')}.`,
+    extra: { reports: known },
+  };
+}
+
+/**
+ * Thrown by a handler to answer with a problem; the app's error handler turns
+ * it into the response, so handlers read as "look up, or fail with this".
+ */
+export class ProblemError extends Error {
+  constructor(readonly problem: Problem, readonly headers: Record<string, string> = {}) {
+    super(problem.detail);
+  }
+}
