@@ -2,7 +2,7 @@
  * Reads what a person typed into a search box: words, quoted phrases, and
  * whether the last word is still being typed.
  */
-import { processTerm, stemSequence, wordSpans, wordTokens } from './analyzer';
+import { analyzer, wordSpans, wordTokens, type Analyzer } from './analyzer';
 
 /** One word of the query, with the index terms each of its tokens stands for. */
 export interface QueryWord {
@@ -34,12 +34,12 @@ const PHRASE = /"([^"]*)"?/g;
  * @example parseQuery('"whole of government" approa')
  * // { phrases: [['whole', 'govern']], words: [whole, government, approa], lastWordOpen: true }
  */
-export function parseQuery(text: string): ParsedQuery {
+export function parseQuery(text: string, a: Analyzer = analyzer): ParsedQuery {
   const folded = text.replace(/[“”„‟″]/g, '"');
   const phraseOf: Array<{ start: number; end: number; index: number }> = [];
   const phrases: string[][] = [];
   for (const match of folded.matchAll(PHRASE)) {
-    const stems = stemSequence(match[1]);
+    const stems = a.stemSequence(match[1]);
     if (stems.length === 0) continue;
     phraseOf.push({ start: match.index, end: match.index + match[0].length, index: phrases.length });
     phrases.push(stems);
@@ -49,9 +49,9 @@ export function parseQuery(text: string): ParsedQuery {
     const tokens = wordTokens(span.text);
     const compound = tokens.length > 1;
     const parts = (compound ? tokens.slice(0, -1) : tokens)
-      .map((token) => processTerm(token) ?? [])
+      .map((token) => a.processTerm(token) ?? [])
       .filter((terms) => terms.length > 0);
-    const joined = compound ? processTerm(tokens[tokens.length - 1]) : null;
+    const joined = compound ? a.processTerm(tokens[tokens.length - 1]) : null;
     if (parts.length === 0 && !joined) continue;
     const phrase = phraseOf.find((p) => p.start <= span.start && span.end <= p.end)?.index ?? null;
     words.push({ text: span.text, parts, joined, phrase });

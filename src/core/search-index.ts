@@ -3,7 +3,7 @@
  * by the build (which creates and serialises it) and the Worker (which loads it).
  */
 import MiniSearch, { type AsPlainObject } from 'minisearch';
-import { analyzerOptions, foldText, processTerm, wordSpans, wordTokens } from './analyzer';
+import { analyzer, analyzerOptions, foldText, wordSpans, wordTokens, type Analyzer } from './analyzer';
 import { sectionText } from './catalogue';
 import type { Report, SectionDocument } from './types';
 
@@ -12,12 +12,9 @@ export const SEARCH_FIELDS = ['title', 'label', 'text'] as const;
 export type SearchField = (typeof SEARCH_FIELDS)[number];
 
 /** Options that must be identical at build and at load time. */
-export const SEARCH_INDEX_OPTIONS = {
-  idField: 'id',
-  fields: [...SEARCH_FIELDS],
-  storeFields: [] as string[],
-  ...analyzerOptions,
-};
+export function searchIndexOptions(a: Analyzer = analyzer) {
+  return { idField: 'id', fields: [...SEARCH_FIELDS], storeFields: [] as string[], ...analyzerOptions(a) };
+}
 
 /** The stable id of a section in the index and the API, e.g. "driving-the-system-apart/7". */
 export function sectionId(report: string, number: number): string {
@@ -37,15 +34,15 @@ export function sectionDocuments(report: Report): SectionDocument[] {
 }
 
 /** Builds the index of every section of every report. */
-export function createSearchIndex(reports: Report[]): MiniSearch<SectionDocument> {
-  const index = new MiniSearch<SectionDocument>(SEARCH_INDEX_OPTIONS);
+export function createSearchIndex(reports: Report[], a: Analyzer = analyzer): MiniSearch<SectionDocument> {
+  const index = new MiniSearch<SectionDocument>(searchIndexOptions(a));
   index.addAll(reports.flatMap(sectionDocuments));
   return index;
 }
 
 /** Loads an index serialised by the build (`toJSON()`), with the same options. */
 export function loadSearchIndex(json: AsPlainObject): MiniSearch<SectionDocument> {
-  return MiniSearch.loadJS<SectionDocument>(json, SEARCH_INDEX_OPTIONS);
+  return MiniSearch.loadJS<SectionDocument>(json, searchIndexOptions());
 }
 
 /**
@@ -62,7 +59,7 @@ export function surfaceForms(reports: Report[]): Record<string, string> {
       const written = tokens.length > 1 ? foldText(span.text).replace(/'s$/, '') : null;
       tokens.forEach((token, i) => {
         const surface = written && i === tokens.length - 1 ? written : token;
-        for (const term of processTerm(token) ?? []) {
+        for (const term of analyzer.processTerm(token) ?? []) {
           const forTerm = counts.get(term) ?? new Map<string, number>();
           forTerm.set(surface, (forTerm.get(surface) ?? 0) + 1);
           counts.set(term, forTerm);

@@ -5,7 +5,7 @@
  */
 import type MiniSearch from 'minisearch';
 import type { Query, SearchResult as MiniSearchResult } from 'minisearch';
-import { stemSequence } from './analyzer';
+import { analyzer, type Analyzer } from './analyzer';
 import { findReport, findSection, sectionText } from './catalogue';
 import type { ParsedQuery, QueryWord } from './query';
 import { SEARCH_FIELDS, type SearchField } from './search-index';
@@ -109,15 +109,17 @@ export function holdsPhrases(textStems: string[], phrases: string[][]): boolean 
   );
 }
 
-/** Stems of a section's searchable text, computed once per isolate for phrase checks. */
-const stemCache = new Map<string, string[]>();
-function sectionStems(catalogue: Catalogue, doc: { report: string; number: number }): string[] {
+/** Stems of a section's searchable text, computed once per isolate and analyser for phrase checks. */
+const stemCache = new WeakMap<Analyzer, Map<string, string[]>>();
+function sectionStems(catalogue: Catalogue, doc: { report: string; number: number }, a: Analyzer): string[] {
   const key = `${doc.report}/${doc.number}`;
-  let stems = stemCache.get(key);
+  const cache = stemCache.get(a) ?? new Map<string, string[]>();
+  stemCache.set(a, cache);
+  let stems = cache.get(key);
   if (!stems) {
     const section = findSection(findReport(catalogue.reports, doc.report)!, doc.number)!;
-    stems = stemSequence([section.title ?? '', section.label, sectionText(section)].join('\n'));
-    stemCache.set(key, stems);
+    stems = a.stemSequence([section.title ?? '', section.label, sectionText(section)].join('\n'));
+    cache.set(key, stems);
   }
   return stems;
 }
@@ -128,6 +130,7 @@ function runQuery(
   query: ParsedQuery,
   combineWith: 'AND' | 'OR',
   options: SearchOptions,
+  a: Analyzer,
 ): MiniSearchResult[] {
   const results = index.search(buildQuery(query, combineWith, options), {
     fields: options.fields,
@@ -139,7 +142,7 @@ function runQuery(
     filter: (result) => {
       const [report, number] = splitSectionId(result.id);
       return options.report === null || options.report === report
-        ? query.phrases.length === 0 || holdsPhrases(sectionStems(catalogue, { report, number }), query.phrases)
+        ? query.phrases.length === 0 || holdsPhrases(sectionStems(catalogue, { report, number }, a), query.phrases)
         : false;
     },
   });
@@ -160,13 +163,14 @@ export function searchSections(
   catalogue: Catalogue,
   query: ParsedQuery,
   options: SearchOptions,
+  a: Analyzer = analyzer,
 ): SearchPage {
   if (query.words.length === 0) return { total: 0, mode: options.mode === 'any' ? 'any' : 'all', hits: [] };
   let mode: 'all' | 'any' = options.mode === 'any' ? 'any' : 'all';
-  let results = runQuery(index, catalogue, query, mode === 'all' ? 'AND' : 'OR', options);
+  let results = runQuery(index, catalogue, query, mode === 'all' ? 'AND' : 'OR', options, a);
   if (results.length === 0 && options.mode === 'auto' && query.words.length > 1) {
     mode = 'any';
-    results = runQuery(index, catalogue, query, 'OR', options);
+    results = runQuery(index, catalogue, query, 'OR', options, a);
   }
   const hits = results.slice(options.offset, options.offset + options.limit).map((result) => toHit(catalogue, result));
   return { total: results.length, mode, hits };

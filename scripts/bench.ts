@@ -1,0 +1,93 @@
+/**
+ * `npm run bench`: figures for speed and size, measured in one run.
+ * - search() in Node over the relevance set (median, p99 per query)
+ * - index deserialisation, index and catalogue sizes (raw, gzip)
+ * - the deploy bundle (wrangler deploy --dry-run), raw and gzip
+ * - HTTP latency of the real Worker under wrangler dev (sequential requests)
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { parseQuery } from '../src/core/query';
+import { DEFAULT_SEARCH_OPTIONS, searchSections } from '../src/core/search';
+import { loadSearchIndex } from '../src/core/search-index';
+import type { Catalogue } from '../src/core/types';
+import { startDevServer } from './dev-server';
+import { readRelevanceSet } from './relevance';
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function summarise(samples: number[]): string {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return `median ${percentile(sorted, 50).toFixed(3)} ms, p99 ${percentile(sorted, 99).toFixed(3)} ms (n=${samples.length})`;
+}
+
+function size(bytes: Buffer | string): string {
+  const raw = Buffer.from(bytes);
+  return `${(raw.length / 1024).toFixed(1)} KiB raw, ${(gzipSync(raw, { level: 9 }).length / 1024).toFixed(1)} KiB gzip`;
+}
+
+async function main() {
+  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+  const catalogueText = readFileSync('index/build/catalogue.json', 'utf8');
+  const indexText = readFileSync('index/build/search-index.json', 'utf8');
+  const catalogue = JSON.parse(catalogueText) as Catalogue;
+
+  const loads: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    const started = performance.now();
+    loadSearchIndex(JSON.parse(indexText));
+    loads.push(performance.now() - started);
+  }
+  const index = loadSearchIndex(JSON.parse(indexText));
+
+  const queries = readRelevanceSet().queries.map((q) => q.q);
+  const perQuery: number[] = [];
+  for (let round = 0; round < 20; round++) {
+    for (const q of queries) {
+      const started = performance.now();
+      searchSections(index, catalogue, parseQuery(q), DEFAULT_SEARCH_OPTIONS);
+      perQuery.push(performance.now() - started);
+    }
+  }
+
+  console.log(`search() in Node, relevance-set queries:  ${summarise(perQuery)}`);
+  console.log(`index parse + loadJS:                      ${summarise(loads)}`);
+  console.log(`search-index.json:                         ${size(indexText)}`);
+  console.log(`catalogue.json:                            ${size(catalogueText)}`);
+
+  execFileSync('node_modules/.bin/wrangler', ['deploy', '--dry-run', '--outdir', 'dist'], { stdio: 'ignore', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
+  console.log(`Worker bundle (dry run, dist/index.js):    ${size(readFileSync('dist/index.js'))}`);
+
+  const server = await startDevServer();
+  try {
+    const urls = [
+      ...queries.map((q) => `/api/search?q=${encodeURIComponent(q)}`),
+      '/api/reports/driving-the-system-apart/sections/7',
+      '/api/reports/driving-the-system-apart/pages/ii',
+      '/api/suggest?q=integ',
+    ];
+    const first = performance.now();
+    await (await fetch(server.origin + urls[0])).text();
+    const firstMs = performance.now() - first;
+    const samples: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      for (const url of urls) {
+        const started = performance.now();
+        await (await fetch(server.origin + url)).text();
+        samples.push(performance.now() - started);
+      }
+    }
+    console.log(`HTTP via wrangler dev, first request:      ${firstMs.toFixed(1)} ms`);
+    console.log(`HTTP via wrangler dev, sequential:         ${summarise(samples)}`);
+  } finally {
+    await server.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,36 @@
+/**
+ * `npm run eval`: compares ranking variants on the relevance set and prints
+ * MRR@10, P@1, recall@3, per-kind P@1 and the queries each variant fails.
+ */
+import { stemmer as porter } from 'stemmer';
+import { analyzer, createAnalyzer } from '../src/core/analyzer';
+import { evaluate, readRelevanceSet, type RankingVariant } from './relevance';
+import { readReports } from './report-sources';
+
+const variants: RankingVariant[] = [
+  { name: 'chosen: porter2, all-then-any, fuzzy, prefix', analyzer },
+  { name: 'porter (1980) stemmer', analyzer: createAnalyzer(porter) },
+  { name: 'no stemming', analyzer: createAnalyzer((word) => word) },
+  { name: 'porter2, any word (OR) only', analyzer, options: { mode: 'any' } },
+  { name: 'porter2, no fuzzy', analyzer, options: { fuzzy: false } },
+  { name: 'porter2, no prefix', analyzer, options: { prefix: false } },
+];
+
+const read = readReports('index/sources');
+if (!read.ok) throw new Error('sources do not build; run npm run build to see why');
+const set = readRelevanceSet();
+const pct = (x: number) => x.toFixed(3);
+
+console.log(`relevance set: ${set.queries.length} queries on ${set.report}\n`);
+console.log(['variant'.padEnd(46), 'MRR@10', ' P@1 ', 'R@3  ', 'failed'].join('  '));
+const results = variants.map((variant) => ({ variant, result: evaluate(read.reports, set, variant) }));
+for (const { variant, result } of results) {
+  console.log([variant.name.padEnd(46), pct(result.mrr10), pct(result.p1), pct(result.recall3), String(result.failures.length).padStart(6)].join('  '));
+}
+for (const { variant, result } of results) {
+  console.log(`\n${variant.name}: P@1 by kind`);
+  console.log('  ' + Object.entries(result.byKind).map(([kind, s]) => `${kind} ${pct(s.p1)}`).join(', '));
+  for (const { query, ranked } of result.failures) {
+    console.log(`  FAIL [${query.kind}] ${JSON.stringify(query.q)} expected ${query.expect.join('/')}, got ${ranked.slice(0, 3).join(', ') || 'nothing'}`);
+  }
+}
