@@ -3,22 +3,27 @@
  * then writes the catalogue and the search index into a fresh folder and swaps
  * it in, so a failed build leaves the previous one untouched.
  *
- * Usage: tsx scripts/build-index.ts [--sources DIR] [--out DIR]
+ * Usage: tsx scripts/build-index.ts [--sources DIR] [--styles DIR] [--out DIR]
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { analyze } from '../src/core/analyzer';
 import { sectionText } from '../src/core/catalogue';
 import { createSearchIndex, surfaceForms } from '../src/core/search-index';
 import type { Catalogue, Report } from '../src/core/types';
+import { DEBIAN_STYLES_DIR, renderCitations } from './render-citations';
 import { formatProblem, readReports } from './report-sources';
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The files a build writes, by name. */
 export type BuildFiles = Record<string, string>;
 
 /** Builds the output files from validated reports. Pure apart from the clock. */
-export function buildFiles(reports: Report[]): { files: BuildFiles; summary: string[] } {
+export function buildFiles(reports: Report[], options: { stylesDir?: string; debianStylesDir?: string; previous?: string } = {}): { files: BuildFiles; summary: string[] } {
   const started = performance.now();
   const catalogue: Catalogue = { reports, surfaceForms: surfaceForms(reports) };
   const index = createSearchIndex(reports);
@@ -27,6 +32,9 @@ export function buildFiles(reports: Report[]): { files: BuildFiles; summary: str
     'search-index.json': JSON.stringify(index),
   };
   const ms = performance.now() - started;
+  const citations = cachedCitations(reports, options);
+  files['citations.json'] = citations.json;
+  files['citations.key'] = citations.key;
   const summary = reports.map((report) => {
     const withText = report.sections.filter((s) => s.paragraphs.length > 0).length;
     const terms = new Set(report.sections.flatMap((s) => analyze([s.title ?? '', s.label, sectionText(s)].join(' ')))).size;
@@ -34,8 +42,36 @@ export function buildFiles(reports: Report[]): { files: BuildFiles; summary: str
   });
   summary.push(
     `index: ${index.termCount} terms, ${kib(files['search-index.json'])}; catalogue: ${kib(files['catalogue.json'])}; built in ${ms.toFixed(0)} ms`,
+    ...citations.summary,
+    `citations.json: ${kib(files['citations.json'])}`,
   );
   return { files, summary };
+}
+
+/**
+ * Rendering every citation takes seconds; its inputs rarely change. Reuse the
+ * previous build's citations when the key (everything they depend on) matches.
+ */
+function cachedCitations(reports: Report[], options: { stylesDir?: string; debianStylesDir?: string; previous?: string }) {
+  const key = citationsKey(reports, options);
+  const previous = options.previous;
+  if (previous && existsSync(join(previous, 'citations.key')) && readFileSync(join(previous, 'citations.key'), 'utf8') === key) {
+    return { key, json: readFileSync(join(previous, 'citations.json'), 'utf8'), summary: ['citations: unchanged inputs, reused from the previous build'] };
+  }
+  const rendered = renderCitations(reports, { stylesDir: options.stylesDir, debianDir: options.debianStylesDir });
+  return { key, json: JSON.stringify(rendered.file), summary: rendered.summary };
+}
+
+function citationsKey(reports: Report[], options: { stylesDir?: string; debianStylesDir?: string }): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify(reports.map((r) => [r.id, r.csl, r.sections.map((s) => [s.number, s.title, s.pages])])));
+  const code = ['scripts/render-citations.ts', 'src/core/bibliography.ts', 'src/core/bibtex.ts', 'src/core/ris.ts', 'src/core/citation-items.ts', 'package-lock.json'];
+  for (const file of code) hash.update(readFileSync(join(projectRoot, file)));
+  const dirs = [options.debianStylesDir ?? DEBIAN_STYLES_DIR, options.stylesDir].filter((d): d is string => !!d && existsSync(d));
+  for (const dir of dirs) {
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.csl')).sort()) hash.update(file).update(readFileSync(join(dir, file)));
+  }
+  return hash.digest('hex');
 }
 
 function kib(text: string): string {
@@ -57,7 +93,11 @@ export function writeBuildAtomically(out: string, files: BuildFiles): void {
 
 function main(): number {
   const { values } = parseArgs({
-    options: { sources: { type: 'string', default: 'index/sources' }, out: { type: 'string', default: 'index/build' } },
+    options: {
+      sources: { type: 'string', default: 'index/sources' },
+      styles: { type: 'string', default: 'index/styles' },
+      out: { type: 'string', default: 'index/build' },
+    },
   });
   const sources = resolve(values.sources!);
   const out = resolve(values.out!);
@@ -67,7 +107,7 @@ function main(): number {
     console.error(`build failed: ${read.problems.length} problem(s); ${out} was left as it was`);
     return 1;
   }
-  const { files, summary } = buildFiles(read.reports);
+  const { files, summary } = buildFiles(read.reports, { stylesDir: resolve(values.styles!), previous: out });
   writeBuildAtomically(out, files);
   for (const line of summary) console.log(line);
   return 0;

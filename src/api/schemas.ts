@@ -21,7 +21,7 @@ export const ReportParam = z
 
 export const SectionNumberParam = z
   .string()
-  .regex(/^[1-9][0-9]{0,5}$/, 'a section number is a positive whole number, like 7')
+  .regex(/^[1-9][0-9]{0,14}$/, 'a section number is a positive whole number, like 7')
   .transform(Number)
   .openapi({ param: { name: 'n', in: 'path' }, example: '7', description: 'Section number, from 1' });
 
@@ -50,7 +50,14 @@ export const SearchQuery = z.object({
   q: Query.openapi({ example: 'counterfactual', description: 'What to search for. "Quoted words" match as a phrase; the last word completes as you type.' }),
   report: z.string().min(1).max(100).optional().openapi({ description: 'Only this report' }),
   limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(10).openapi({ description: `1–${MAX_LIMIT}` }),
-  offset: z.coerce.number().int().min(0).max(MAX_OFFSET).default(0),
+  // Spelled out: the generator documents a coerced number defaulting to 0 as nullable.
+  offset: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_OFFSET)
+    .default(0)
+    .openapi({ type: 'integer', minimum: 0, maximum: MAX_OFFSET, default: 0, description: `0–${MAX_OFFSET}` }),
   fuzzy: OnOff.optional().openapi({ description: 'Allow typos (on by default)' }),
   prefix: OnOff.optional().openapi({ description: 'Complete the last word (on by default)' }),
   fields: FieldList.optional().openapi({ description: `Fields to search: ${SEARCH_FIELDS.join(', ')}` }),

@@ -65,7 +65,6 @@ export function addSearchRoutes(app: OpenAPIHono) {
         results: page.hits.map((hit) => ({
           ...hit,
           pages: pagesOf(hit.pages),
-          terms: [...new Set(hit.terms.map((term) => catalogue.surfaceForms[term] ?? term))],
           links: { section: link(apiPaths.section(hit.report, hit.number)) },
         })),
         suggestions: correction ? [correction] : [],

@@ -28,7 +28,9 @@ export function sectionDocuments(report: Report): SectionDocument[] {
     report: report.id,
     number: section.number,
     title: section.title ?? '',
-    label: section.label,
+    // The printed pages only: the rest of the display label is either the
+    // text's own opening words or wording of ours that no one searches for.
+    label: section.pages?.label ?? '',
     text: sectionText(section),
   }));
 }

@@ -9,7 +9,7 @@ import { analyzer, type Analyzer } from './analyzer';
 import { findReport, findSection, sectionText } from './catalogue';
 import type { ParsedQuery, QueryWord } from './query';
 import { SEARCH_FIELDS, type SearchField } from './search-index';
-import { buildSnippet, highlightHtml } from './snippet';
+import { buildSnippet, highlightHtml, matchedWords } from './snippet';
 import type { Catalogue, PageRange, SectionDocument } from './types';
 
 /** How words combine: `all` needs every word, `any` one, `auto` tries all then any. */
@@ -53,7 +53,7 @@ export interface SearchHit {
   label: string;
   pages: PageRange | null;
   score: number;
-  /** The words of the query that matched, as index terms. */
+  /** The words of the section that matched, as written there (lower case). */
   terms: string[];
   /** HTML: escaped text with matched words in `<mark>`. */
   snippet: string;
@@ -76,20 +76,20 @@ export function fuzzyDistance(length: number): number {
   return length <= 7 ? 1 : 2;
 }
 
-function termQuery(terms: string[], source: string, open: boolean, options: SearchOptions): Query {
+/** One token's index terms; typos allowed by each term's own length, so a long word's stem is not over-stretched. */
+function termQuery(terms: string[], open: boolean, options: SearchOptions): Query {
+  const prefix = open && options.prefix;
   return {
-    queries: terms,
+    queries: terms.map((term) => ({ queries: [term], prefix, fuzzy: options.fuzzy ? fuzzyDistance(term.length) : false })),
     combineWith: 'OR',
-    prefix: open && options.prefix,
-    fuzzy: options.fuzzy ? fuzzyDistance(source.length) : false,
   };
 }
 
 function wordQuery(word: QueryWord, open: boolean, options: SearchOptions): Query {
-  const parts = word.parts.map((terms, i) => termQuery(terms, terms[terms.length - 1], open && i === word.parts.length - 1, options));
+  const parts = word.parts.map((terms, i) => termQuery(terms, open && i === word.parts.length - 1, options));
   const partsQuery: Query = { queries: parts, combineWith: 'AND' };
   if (!word.joined) return partsQuery;
-  const joined = termQuery(word.joined, word.joined[word.joined.length - 1], open, options);
+  const joined = termQuery(word.joined, open, options);
   return { queries: parts.length > 0 ? [partsQuery, joined] : [joined], combineWith: 'OR' };
 }
 
@@ -118,7 +118,7 @@ function sectionStems(catalogue: Catalogue, doc: { report: string; number: numbe
   let stems = cache.get(key);
   if (!stems) {
     const section = findSection(findReport(catalogue.reports, doc.report)!, doc.number)!;
-    stems = a.stemSequence([section.title ?? '', section.label, sectionText(section)].join('\n'));
+    stems = a.stemSequence([section.title ?? '', section.pages?.label ?? '', sectionText(section)].join('\n'));
     cache.set(key, stems);
   }
   return stems;
@@ -192,7 +192,7 @@ function toHit(catalogue: Catalogue, result: MiniSearchResult): SearchHit {
     label: section.label,
     pages: section.pages,
     score: Math.round(result.score * 1000) / 1000,
-    terms: result.terms,
+    terms: matchedWords([section.title ?? '', section.pages?.label ?? '', text].join('\n'), matched),
     snippet,
   };
 }

@@ -3,7 +3,7 @@
  * of its index terms matched, so "programmes" lights up for a search on "programs".
  */
 import { escapeToBuffer } from 'hono/utils/html';
-import { processTerm, wordSpans, wordTokens, type WordSpan } from './analyzer';
+import { foldText, processTerm, wordSpans, wordTokens, type WordSpan } from './analyzer';
 
 /** About two lines of a result list. */
 export const SNIPPET_WORDS = 30;
@@ -87,4 +87,16 @@ function bestWindowStart(terms: Array<string | null>, size: number): number {
   const firstMatch = terms.slice(best, best + size).findIndex((t) => t !== null);
   const lead = Math.min(3, firstMatch < 0 ? 0 : firstMatch);
   return Math.max(0, Math.min(best + firstMatch - lead, terms.length - size));
+}
+
+/**
+ * The distinct words of a text that matched, as written there (folded to
+ * lower case, without a possessive 's), so a client can highlight them itself.
+ * @example matchedWords('Integrated planning; integration.', new Set(['integr'])) // ['integrated', 'integration']
+ */
+export function matchedWords(text: string, matched: ReadonlySet<string>): string[] {
+  const words = wordSpans(text)
+    .filter((span) => matchedTermOf(span, matched) !== null)
+    .map((span) => foldText(span.text).replace(/'s$/, ''));
+  return [...new Set(words)];
 }

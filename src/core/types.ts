@@ -90,6 +90,7 @@ export interface SectionDocument {
   report: string;
   number: number;
   title: string;
+  /** The printed page range, e.g. "iii-iv", so sections without text are found by page. */
   label: string;
   text: string;
 }
