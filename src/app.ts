@@ -4,6 +4,7 @@
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
+import { addCitationRoutes } from './api/citation-routes';
 import { addReportRoutes } from './api/reports-routes';
 import { addSearchRoutes } from './api/search-routes';
 import { ProblemError, respondWithProblem } from './problem';
@@ -54,6 +55,7 @@ export function createApp() {
 
   addReportRoutes(app);
   addSearchRoutes(app);
+  addCitationRoutes(app);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -1,23 +1,37 @@
 /**
- * The build's output, loaded once per isolate on first use: the catalogue is a
- * plain object, the search index is deserialised lazily because that costs time.
+ * The build's output, loaded once per isolate on first use. The files are
+ * bundled as text and parsed only when a request needs them: a search need
+ * not pay for the citations, nor a citation for the search index.
  */
 import type MiniSearch from 'minisearch';
-import catalogueJson from '../index/build/catalogue.json';
-import searchIndexJson from '../index/build/search-index.json';
+import catalogueText from '../index/build/catalogue.json';
+import citationsText from '../index/build/citations.json';
+import searchIndexText from '../index/build/search-index.json';
+import type { CitationsFile } from './core/bibliography';
 import { loadSearchIndex } from './core/search-index';
 import type { Catalogue, SectionDocument } from './core/types';
 
-const catalogue = catalogueJson as unknown as Catalogue;
+let catalogue: Catalogue | null = null;
 let searchIndex: MiniSearch<SectionDocument> | null = null;
+let citations: CitationsFile | null = null;
+
+// wrangler.toml's module rule makes these imports strings.
+const asText = (module: unknown) => module as unknown as string;
 
 /** Every report and section, as the build wrote them. */
 export function getCatalogue(): Catalogue {
+  catalogue ??= JSON.parse(asText(catalogueText)) as Catalogue;
   return catalogue;
 }
 
 /** The search index, deserialised on the first search of this isolate. */
 export function getSearchIndex(): MiniSearch<SectionDocument> {
-  searchIndex ??= loadSearchIndex(searchIndexJson as unknown as Parameters<typeof loadSearchIndex>[0]);
+  searchIndex ??= loadSearchIndex(JSON.parse(asText(searchIndexText)));
   return searchIndex;
+}
+
+/** The prerendered citations. */
+export function getCitations(): CitationsFile {
+  citations ??= JSON.parse(asText(citationsText)) as CitationsFile;
+  return citations;
 }

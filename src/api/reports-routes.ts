@@ -2,11 +2,11 @@
  * Reports, sections and printed pages: look-ups in the catalogue.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { findReport, findSection } from '../core/catalogue';
 import { parsePrintedPage, sectionsHoldingPage } from '../core/page-ranges';
-import type { Report, Section } from '../core/types';
-import { ProblemError, unknownReport, type Problem } from '../problem';
+import { ProblemError } from '../problem';
 import { getCatalogue } from '../site-data';
+import { respondToNegotiation } from './citation-routes';
+import { requireReport, requireSection } from './lookups';
 import { linkerFor, reportSummary, reportWithContents, sectionInFull, tocEntry } from './representations';
 import {
   PageLookupSchema,
@@ -24,30 +24,6 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
 });
 const problem = (description: string) => ({ content: { 'application/problem+json': { schema: ProblemSchema } }, description });
-
-/** The report with this id; otherwise fails with the 404 naming those that exist. */
-export function requireReport(id: string): Report {
-  const reports = getCatalogue().reports;
-  const report = findReport(reports, id);
-  if (!report) throw new ProblemError(unknownReport(id, reports.map((r) => r.id)));
-  return report;
-}
-
-/** The section with this number; otherwise fails with a 404 giving the valid range. */
-export function requireSection(report: Report, n: number): Section {
-  const section = findSection(report, n);
-  if (!section) throw new ProblemError(missingSection(report, n));
-  return section;
-}
-
-export function missingSection(report: Report, n: number): Problem {
-  return {
-    status: 404,
-    kind: 'unknown-section',
-    title: 'No such section',
-    detail: `Report "${report.id}" has sections 1 to ${report.sections.length}; there is no section ${n}.`,
-  };
-}
 
 export const listReports = createRoute({
   method: 'get',
@@ -89,6 +65,8 @@ export function addReportRoutes(app: OpenAPIHono) {
 
   app.openapi(getReport, (c) => {
     const report = requireReport(c.req.valid('param').report);
+    const citation = respondToNegotiation(c, report, 'report');
+    if (citation) return citation as never;
     return c.json(reportWithContents(report, linkerFor(c.req.url)), 200);
   });
 
@@ -96,6 +74,8 @@ export function addReportRoutes(app: OpenAPIHono) {
     const { report: id, n } = c.req.valid('param');
     const report = requireReport(id);
     const section = requireSection(report, n);
+    const citation = respondToNegotiation(c, report, n);
+    if (citation) return citation as never;
     return c.json(sectionInFull(report, section, linkerFor(c.req.url)), 200);
   });
 

@@ -2,6 +2,8 @@
  * The JSON shapes of the API: reports, table-of-contents entries and sections,
  * with absolute links so a client never has to build a URL itself.
  */
+import { CITATION_FORMATS } from '../core/bibliography';
+import { endNoteLink, refWorksLink } from '../core/reference-managers';
 import type { CslName, PageRange, Report, Section } from '../core/types';
 
 /** Stable URL paths: printed in course pages, so they must never change. */
@@ -10,7 +12,19 @@ export const apiPaths = {
   report: (report: string) => `/api/reports/${encodeURIComponent(report)}`,
   section: (report: string, n: number) => `/api/reports/${encodeURIComponent(report)}/sections/${n}`,
   page: (report: string, page: string) => `/api/reports/${encodeURIComponent(report)}/pages/${encodeURIComponent(page)}`,
+  cite: (report: string) => `/api/reports/${encodeURIComponent(report)}/cite`,
+  citeSection: (report: string, n: number) => `/api/reports/${encodeURIComponent(report)}/sections/${n}/cite`,
 };
+
+/**
+ * Ready links to cite an item: a download per format, a formatted reference
+ * (APA by default; add style= and locale=), and one-click exports to the
+ * reference managers that import by URL.
+ */
+export function citationLinks(citeUrl: string): Record<string, string> {
+  const links: Record<string, string> = Object.fromEntries(CITATION_FORMATS.map((format) => [format, `${citeUrl}?format=${format}`]));
+  return { ...links, refworks: refWorksLink(links.ris), endnote: endNoteLink(links.ris) };
+}
 
 /** Absolute URLs on the origin the request came to. */
 export type Linker = (path: string) => string;
@@ -49,6 +63,7 @@ export function reportSummary(report: Report, link: Linker) {
     url: csl.URL ?? null,
     csl: csl as Record<string, unknown>,
     links: { self: link(apiPaths.report(report.id)) },
+    cite: citationLinks(link(apiPaths.cite(report.id))),
   };
 }
 
@@ -61,6 +76,7 @@ export function tocEntry(report: Report, section: Section, link: Linker) {
     pages: pagesOf(section.pages),
     hasText: section.paragraphs.length > 0,
     links: { self: link(apiPaths.section(report.id, section.number)) },
+    cite: citationLinks(link(apiPaths.citeSection(report.id, section.number))),
   };
 }
 

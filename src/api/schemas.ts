@@ -3,6 +3,7 @@
  * /api/openapi.json is generated from them, so the document cannot drift.
  */
 import { z } from '@hono/zod-openapi';
+import { CITATION_FORMATS, type CitationFormat } from '../core/bibliography';
 import { parsePrintedPage } from '../core/page-ranges';
 import { SEARCH_FIELDS } from '../core/search-index';
 
@@ -70,6 +71,10 @@ export const SuggestQuery = z.object({
   limit: z.coerce.number().int().min(1).max(20).default(8),
 });
 
+const CiteLinksSchema = z
+  .record(z.string(), z.string())
+  .openapi('CiteLinks', { description: 'Download links per format (ris, bibtex, biblatex, csl-json, text, html) and one-click exports (refworks, endnote)' });
+
 const PageRangeSchema = z
   .object({ label: z.string(), first: z.string(), last: z.string(), numbering: z.enum(['roman', 'arabic']) })
   .nullable()
@@ -83,6 +88,7 @@ export const TocEntrySchema = z
     pages: PageRangeSchema,
     hasText: z.boolean(),
     links: z.record(z.string(), z.string()),
+    cite: CiteLinksSchema,
   })
   .openapi('TocEntry');
 
@@ -108,6 +114,7 @@ export const ReportSummarySchema = z
     url: z.string().nullable(),
     csl: z.record(z.string(), z.unknown()),
     links: z.record(z.string(), z.string()),
+    cite: CiteLinksSchema,
   })
   .openapi('ReportSummary');
 
@@ -154,3 +161,26 @@ export const ProblemSchema = z
   .object({ type: z.string(), title: z.string(), status: z.number().int(), detail: z.string() })
   .passthrough()
   .openapi('Problem');
+
+/** Most sections in one selection: a long reading list, far below any URL limit. */
+export const MAX_SELECTION = 100;
+
+export const CiteQuery = z.object({
+  format: z
+    .enum(CITATION_FORMATS as [CitationFormat, ...CitationFormat[]], { message: `format must be one of: ${CITATION_FORMATS.join(', ')}` })
+    .openapi({ description: 'ris, bibtex, biblatex, csl-json: a file to import; text, html: a formatted reference', example: 'ris' }),
+  style: z.string().min(1).max(100).optional().openapi({ description: 'Citation style for text/html (default apa): apa, mla, chicago-author-date, chicago-notes-bibliography, harvard, vancouver' }),
+  locale: z.string().min(1).max(20).optional().openapi({ description: 'Locale for text/html (default en-US): en-US, de-DE, es-ES, fr-FR, nl-NL' }),
+  download: OnOff.optional().openapi({ description: 'text/html as a file to save (machine formats always are)' }),
+});
+
+export const SelectionQuery = CiteQuery.extend({
+  sections: z
+    .string()
+    .regex(/^[1-9][0-9]{0,14}(,[1-9][0-9]{0,14})*$/, 'sections is a comma-separated list of section numbers, like 3,5,7')
+    .refine((list) => list.split(',').length <= MAX_SELECTION, `at most ${MAX_SELECTION} sections`)
+    .refine((list) => new Set(list.split(',')).size === list.split(',').length, 'each section may be listed once')
+    .transform((list) => list.split(',').map(Number))
+    .optional()
+    .openapi({ description: 'A selection of sections, e.g. 3,5,7; without it, the whole report', example: '3,5,7' }),
+});

@@ -6,7 +6,7 @@ import { parseQuery } from '../core/query';
 import { DEFAULT_SEARCH_OPTIONS, searchSections } from '../core/search';
 import { correctQuery, suggestCompletions } from '../core/suggest';
 import { getCatalogue, getSearchIndex } from '../site-data';
-import { requireReport } from './reports-routes';
+import { requireReport } from './lookups';
 import { apiPaths, linkerFor, pagesOf } from './representations';
 import { ProblemSchema, SearchQuery, SearchResponseSchema, SuggestQuery, SuggestResponseSchema } from './schemas';
 
