@@ -7,6 +7,8 @@ const API_PATHS = [
   '/api/reports',
   '/api/reports/{report}',
   '/api/reports/{report}/sections/{n}',
+  '/api/reports/{report}/sections/{n}/cite',
+  '/api/reports/{report}/cite',
   '/api/reports/{report}/pages/{page}',
 ];
 

@@ -53,6 +53,7 @@ describe('GET /api/reports/{report}/pages/{page}', () => {
       pages: { label: '3-4', first: '3', last: '4', numbering: 'arabic' },
       hasText: true,
       links: { self: `${ORIGIN}${REPORT_PATH}/sections/5` },
+      cite: expect.objectContaining({ ris: `${ORIGIN}${REPORT_PATH}/sections/5/cite?format=ris` }),
     });
   });
 });
