@@ -13,7 +13,8 @@ import { DEFAULT_SEARCH_OPTIONS, searchSections } from '../src/core/search';
 import { loadSearchIndex } from '../src/core/search-index';
 import type { Catalogue } from '../src/core/types';
 import { startDevServer } from './dev-server';
-import { readRelevanceSet } from './relevance';
+import { baselineSearch, readRelevanceSet } from './relevance';
+import { readReports } from './report-sources';
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -53,7 +54,20 @@ async function main() {
     }
   }
 
+  const read = readReports('index/sources');
+  if (!read.ok) throw new Error('sources do not build');
+  const baseline = baselineSearch(read.reports);
+  const perBaselineQuery: number[] = [];
+  for (let round = 0; round < 20; round++) {
+    for (const q of queries) {
+      const started = performance.now();
+      baseline(q);
+      perBaselineQuery.push(performance.now() - started);
+    }
+  }
+
   console.log(`search() in Node, relevance-set queries:  ${summarise(perQuery)}`);
+  console.log(`  before: MiniSearch out of the box:       ${summarise(perBaselineQuery)} (no snippets)`);
   console.log(`index parse + loadJS:                      ${summarise(loads)}`);
   console.log(`search-index.json:                         ${size(indexText)}`);
   console.log(`catalogue.json:                            ${size(catalogueText)}`);

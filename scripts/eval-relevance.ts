@@ -4,7 +4,7 @@
  */
 import { stemmer as porter } from 'stemmer';
 import { analyzer, createAnalyzer } from '../src/core/analyzer';
-import { evaluate, readRelevanceSet, type RankingVariant } from './relevance';
+import { evaluate, evaluateBaseline, readRelevanceSet, type RankingVariant } from './relevance';
 import { readReports } from './report-sources';
 
 const variants: RankingVariant[] = [
@@ -23,7 +23,10 @@ const pct = (x: number) => x.toFixed(3);
 
 console.log(`relevance set: ${set.queries.length} queries on ${set.report}\n`);
 console.log(['variant'.padEnd(46), 'MRR@10', ' P@1 ', 'R@3  ', 'failed'].join('  '));
-const results = variants.map((variant) => ({ variant, result: evaluate(read.reports, set, variant) }));
+const results = [
+  ...variants.map((variant) => ({ variant, result: evaluate(read.reports, set, variant) })),
+  { variant: { name: 'before: MiniSearch out of the box' }, result: evaluateBaseline(read.reports, set) },
+];
 for (const { variant, result } of results) {
   console.log([variant.name.padEnd(46), pct(result.mrr10), pct(result.p1), pct(result.recall3), String(result.failures.length).padStart(6)].join('  '));
 }

@@ -3,11 +3,11 @@
  * MRR@10, P@1 and recall@3, overall and per kind of query.
  */
 import { readFileSync } from 'node:fs';
-import type MiniSearch from 'minisearch';
+import MiniSearch from 'minisearch';
 import { type Analyzer } from '../src/core/analyzer';
 import { parseQuery } from '../src/core/query';
 import { DEFAULT_SEARCH_OPTIONS, searchSections, type SearchOptions } from '../src/core/search';
-import { createSearchIndex, surfaceForms } from '../src/core/search-index';
+import { createSearchIndex, sectionDocuments, surfaceForms } from '../src/core/search-index';
 import type { Catalogue, Report, SectionDocument } from '../src/core/types';
 
 export interface LabelledQuery {
@@ -69,6 +69,27 @@ export function evaluate(reports: Report[], set: RelevanceSet, variant: RankingV
     const page = searchSections(index, catalogue, parseQuery(query.q, variant.analyzer), options, variant.analyzer);
     return { query, ranked: page.hits.map((hit) => hit.number), expect: query.expect };
   });
+  const kinds = [...new Set(set.queries.map((q) => q.kind))];
+  const byKind = Object.fromEntries(kinds.map((kind) => [kind, score(rankings.filter((r) => r.query.kind === kind))]));
+  const failures = rankings.filter((r) => !r.expect.includes(r.ranked[0])).map(({ query, ranked }) => ({ query, ranked }));
+  return { ...score(rankings), byKind, failures };
+}
+
+/** MiniSearch as it comes, over the same documents: the "before" this project's ranking is measured against. */
+export function baselineSearch(reports: Report[]) {
+  const index = new MiniSearch<SectionDocument>({ fields: ['title', 'label', 'text'] });
+  index.addAll(reports.flatMap(sectionDocuments));
+  return (q: string) => index.search(q, { prefix: true, fuzzy: 0.2, boost: { title: 2 } });
+}
+
+/** Scores the out-of-the-box baseline on the set. */
+export function evaluateBaseline(reports: Report[], set: RelevanceSet): Evaluation {
+  const search = baselineSearch(reports);
+  const rankings = set.queries.map((query) => ({
+    query,
+    ranked: search(query.q).slice(0, 10).map((hit) => Number(String(hit.id).split('/').pop())),
+    expect: query.expect,
+  }));
   const kinds = [...new Set(set.queries.map((q) => q.kind))];
   const byKind = Object.fromEntries(kinds.map((kind) => [kind, score(rankings.filter((r) => r.query.kind === kind))]));
   const failures = rankings.filter((r) => !r.expect.includes(r.ranked[0])).map(({ query, ranked }) => ({ query, ranked }));

@@ -87,6 +87,8 @@ export function readMetadata(
       ok: false,
       problems: parsed.error.issues.map((issue) => {
         const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+        // An unknown key is reported on its parent object: point at the key itself.
+        if (issue.code === 'unrecognized_keys') path.push(issue.keys[0]);
         const where = path.length ? `"${path.join('.')}": ` : '';
         return { file, line: lineOf(path), message: `${where}${issue.message}` };
       }),

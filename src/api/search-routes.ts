@@ -53,7 +53,7 @@ export function addSearchRoutes(app: OpenAPIHono) {
       limit: params.limit,
       offset: params.offset,
     });
-    const correction = page.total === 0 ? correctQuery(catalogue, query) : null;
+    const correction = page.total === 0 ? correctQuery(catalogue, params.q) : null;
     const link = linkerFor(c.req.url);
     return c.json(
       {

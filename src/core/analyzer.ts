@@ -41,12 +41,13 @@ const SPELLING_RULES: Array<[RegExp, string]> = [
  * @example foldText('Côte d’Ivoire – “UN”') // 'cote d\'ivoire - "un"'
  */
 export function foldText(text: string): string {
+  // Quotes and dashes first: NFKD would split "″" into two primes.
   return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
     .replace(/[‘’‚‛′]/g, "'")
     .replace(/[“”„‟″]/g, '"')
     .replace(/[‐‑‒–—―−]/g, '-')
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
     .toLowerCase();
 }
 

@@ -36,8 +36,11 @@ export type TocParseResult = { ok: true; page: TocPage } | { ok: false, errors: 
 const PAGE_CHROME = [/^Skip to Main Content$/, /^Have library access\?/, /^Export Selected Citations\b/];
 const TOC_HEADING = /^Table of Contents$/;
 const ENTRY = /^\s*(\d+)\.\s+\(pp\.\s*([^)]*)\)\s*$/;
-const ENTRY_LIKE = /^\s*\d+\.\s/;
+// Anything that starts like an entry: a number with a dot, or a number before "(pp.".
+const ENTRY_LIKE = /^\s*\d+(\.\s|\.?\s*\(pp?\.)/;
 const HEADER_FIELD = /^([A-Z][A-Za-z ]{0,40}):\s*(.*)$/;
+// Fields JSTOR prints under the title: seeing one where the title belongs means the title is missing.
+const KNOWN_HEADER_FIELDS = new Set(['Copyright Date', 'Pages', 'Published by', 'Stable URL']);
 
 /**
  * Parses the page, reporting every malformed line rather than the first.
@@ -50,6 +53,7 @@ export function parseJstorToc(source: string): TocParseResult {
   const fields = new Map<string, { value: string; line: number }>();
   const segments: TocSegment[] = [];
   let tocLine = 0;
+  let lastNumber = 0;
   let paragraph: string[] = [];
 
   const endParagraph = () => {
@@ -76,7 +80,9 @@ export function parseJstorToc(source: string): TocParseResult {
     const entry = ENTRY.exec(text);
     if (entry) {
       endParagraph();
-      const segment = readEntry(entry, line, segments.length + 1, errors);
+      const segment = readEntry(entry, line, lastNumber + 1, errors);
+      // A rejected entry still counts, so the next one is not blamed for it.
+      lastNumber = Number(entry[1]);
       if (segment) segments.push(segment);
       return;
     }
@@ -93,7 +99,8 @@ export function parseJstorToc(source: string): TocParseResult {
   endParagraph();
 
   if (header.length < 2) errors.push({ line: 1, message: 'the header needs a document type line and a title line' });
-  if (tocLine === 0) errors.push({ line: lines.length, message: 'no "Table of Contents" heading' });
+  const lastLine = lines.reduce((last, text, i) => (text.trim() === '' ? last : i + 1), 1);
+  if (tocLine === 0) errors.push({ line: lastLine, message: 'no "Table of Contents" heading' });
   else if (segments.length === 0 && !errors.some((error) => error.line > tocLine)) {
     errors.push({ line: tocLine, message: 'no contents entries like "1. (pp. 1-3)" after the heading' });
   }
@@ -119,6 +126,12 @@ function readHeaderLine(
   errors: SourceError[],
 ): void {
   const field = HEADER_FIELD.exec(text);
+  if (header.length === 1 && field && KNOWN_HEADER_FIELDS.has(field[1])) {
+    errors.push({ line, message: `expected the title after the document type "${header[0]}", found "${text.slice(0, 60)}"` });
+    header.push('');
+    fields.set(field[1], { value: field[2].trim(), line });
+    return;
+  }
   // The type and title come first; a title may itself contain a colon.
   if (header.length >= 2 && field) fields.set(field[1], { value: field[2].trim(), line });
   else if (header.length < 2) header.push(text);

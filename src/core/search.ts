@@ -109,12 +109,14 @@ export function holdsPhrases(textStems: string[], phrases: string[][]): boolean 
   );
 }
 
-/** Stems of a section's searchable text, computed once per isolate and analyser for phrase checks. */
-const stemCache = new WeakMap<Analyzer, Map<string, string[]>>();
+/** Stems of a section's searchable text, computed once per catalogue and analyser for phrase checks. */
+const stemCache = new WeakMap<Catalogue, WeakMap<Analyzer, Map<string, string[]>>>();
 function sectionStems(catalogue: Catalogue, doc: { report: string; number: number }, a: Analyzer): string[] {
   const key = `${doc.report}/${doc.number}`;
-  const cache = stemCache.get(a) ?? new Map<string, string[]>();
-  stemCache.set(a, cache);
+  const byAnalyzer = stemCache.get(catalogue) ?? new WeakMap<Analyzer, Map<string, string[]>>();
+  stemCache.set(catalogue, byAnalyzer);
+  const cache = byAnalyzer.get(a) ?? new Map<string, string[]>();
+  byAnalyzer.set(a, cache);
   let stems = cache.get(key);
   if (!stems) {
     const section = findSection(findReport(catalogue.reports, doc.report)!, doc.number)!;

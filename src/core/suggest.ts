@@ -4,8 +4,7 @@
  * corrections from the index's own vocabulary.
  */
 import type MiniSearch from 'minisearch';
-import { foldText, processTerm } from './analyzer';
-import type { ParsedQuery } from './query';
+import { analyzer, foldText, wordSpans, wordTokens, type Analyzer } from './analyzer';
 import { fuzzyDistance } from './search';
 import type { Catalogue, SectionDocument } from './types';
 
@@ -71,30 +70,38 @@ export function editDistance(a: string, b: string): number {
 const MAX_CORRECTION_DISTANCE = 3;
 
 /**
- * A corrected query, each unknown word replaced by the nearest word of the
- * vocabulary, or null when every word is known or nothing is near.
- * @example correctQuery(catalogue, parseQuery('counterfatcual')) // 'counterfactual'
+ * The query with each unknown word replaced by the nearest word of the
+ * vocabulary, everything else (quotes, stop words, spacing) as typed; null
+ * when every word is known or nothing is near.
+ * @example correctQuery(catalogue, '"whole of govermnent"') // '"whole of government"'
  */
-export function correctQuery(catalogue: Catalogue, query: ParsedQuery): string | null {
+export function correctQuery(catalogue: Catalogue, text: string, a: Analyzer = analyzer): string | null {
   const vocabulary = Object.values(catalogue.surfaceForms);
-  let changed = false;
-  const words = query.words.map((word) => {
-    const known = [...word.parts, ...(word.joined ? [word.joined] : [])].some((terms) => terms.some((t) => t in catalogue.surfaceForms));
-    if (known) return word.text;
-    const typed = foldText(word.text);
-    let best: string | null = null;
-    let bestDistance = Math.min(MAX_CORRECTION_DISTANCE, Math.ceil(typed.length / 3));
-    for (const candidate of vocabulary) {
-      if (Math.abs(candidate.length - typed.length) > bestDistance) continue;
-      const distance = editDistance(typed, candidate);
-      if (distance < bestDistance || (distance === bestDistance && best === null)) {
-        best = candidate;
-        bestDistance = distance;
-      }
+  let corrected = '';
+  let at = 0;
+  for (const span of wordSpans(text)) {
+    const terms = wordTokens(span.text).map((token) => a.processTerm(token) ?? []);
+    const meaningful = terms.some((t) => t.length > 0);
+    const known = terms.some((t) => t.some((term) => term in catalogue.surfaceForms));
+    if (!meaningful || known) continue;
+    const best = nearestWord(foldText(span.text), vocabulary);
+    if (best === null) continue;
+    corrected += text.slice(at, span.start) + best;
+    at = span.end;
+  }
+  return at === 0 ? null : corrected + text.slice(at);
+}
+
+function nearestWord(typed: string, vocabulary: string[]): string | null {
+  let best: string | null = null;
+  let bestDistance = Math.min(MAX_CORRECTION_DISTANCE, Math.ceil(typed.length / 3));
+  for (const candidate of vocabulary) {
+    if (Math.abs(candidate.length - typed.length) > bestDistance) continue;
+    const distance = editDistance(typed, candidate);
+    if (distance < bestDistance || (distance === bestDistance && best === null)) {
+      best = candidate;
+      bestDistance = distance;
     }
-    if (best === null || (processTerm(best) ?? []).length === 0) return word.text;
-    changed = true;
-    return best;
-  });
-  return changed ? words.join(' ') : null;
+  }
+  return best;
 }

@@ -1,0 +1,16 @@
+// The few parts of citation-js the build uses; the packages ship no types.
+declare module '@citation-js/core' {
+  export class Cite {
+    constructor(data: unknown);
+    data: Array<Record<string, unknown>>;
+    format(format: string, options?: Record<string, unknown>): unknown;
+  }
+  export const plugins: {
+    config: {
+      get(name: '@csl'): { styles: { add(name: string, xml: string): void; has(name: string): boolean } };
+    };
+  };
+}
+declare module '@citation-js/plugin-bibtex';
+declare module '@citation-js/plugin-csl';
+declare module '@citation-js/plugin-ris';
