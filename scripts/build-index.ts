@@ -14,10 +14,14 @@ import { analyze } from '../src/core/analyzer';
 import { sectionText } from '../src/core/catalogue';
 import { createSearchIndex, surfaceForms } from '../src/core/search-index';
 import type { Catalogue, Report } from '../src/core/types';
+import { bundleScript } from './bundle-script';
 import { DEBIAN_STYLES_DIR, renderCitations } from './render-citations';
 import { formatProblem, readReports } from './report-sources';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The widget must stay small enough to add to any course page without a thought. */
+export const WIDGET_GZIP_BUDGET = 8192;
 
 /** The files a build writes, by name. */
 export type BuildFiles = Record<string, string>;
@@ -35,6 +39,11 @@ export function buildFiles(reports: Report[], options: { stylesDir?: string; deb
   const citations = cachedCitations(reports, options);
   files['citations.json'] = citations.json;
   files['citations.key'] = citations.key;
+  const page = bundleScript(join(projectRoot, 'src/assets/page-script.ts'));
+  const widget = bundleScript(join(projectRoot, 'src/widget/report-search.ts'));
+  if (widget.gzipBytes > WIDGET_GZIP_BUDGET) throw new Error(`widget.js is ${widget.gzipBytes} bytes gzip, over the ${WIDGET_GZIP_BUDGET}-byte budget`);
+  files['page.js'] = page.code;
+  files['widget.js'] = widget.code;
   const summary = reports.map((report) => {
     const withText = report.sections.filter((s) => s.paragraphs.length > 0).length;
     const terms = new Set(report.sections.flatMap((s) => analyze([s.title ?? '', s.label, sectionText(s)].join(' ')))).size;
@@ -44,6 +53,7 @@ export function buildFiles(reports: Report[], options: { stylesDir?: string; deb
     `index: ${index.termCount} terms, ${kib(files['search-index.json'])}; catalogue: ${kib(files['catalogue.json'])}; built in ${ms.toFixed(0)} ms`,
     ...citations.summary,
     `citations.json: ${kib(files['citations.json'])}`,
+    `widget.js: ${widget.bytes} bytes, ${widget.gzipBytes} bytes gzip (budget ${WIDGET_GZIP_BUDGET}); page.js: ${page.gzipBytes} bytes gzip`,
   );
   return { files, summary };
 }

@@ -105,6 +105,9 @@ function risRecord(item: CslItem, ref: ItemRef, report: Report): RisRecord {
 
 function bibtexEntry(item: CslItem, format: 'bibtex' | 'biblatex'): string {
   const [entry] = new Cite([item]).format(format, { format: 'object' }) as BibtexEntry[];
+  // citation-js writes a chapter as @inbook, whose `title` BibTeX's standard
+  // styles read as the book's: a titled part of a book is @incollection.
+  if (format === 'bibtex' && entry.type === 'inbook' && 'booktitle' in entry.properties) entry.type = 'incollection';
   const month = format === 'bibtex' ? item.issued?.['date-parts'][0]?.[1] : undefined;
   return writeBibtexEntry(entry, { key: item['citation-key'], month });
 }

@@ -47,8 +47,14 @@ const cslReport = z
 
 const reportMetadata = z
   .object({
+    title: z.string().min(1).optional(),
     csl: cslReport,
-    sections: z.record(z.string().regex(/^[1-9][0-9]*$/, 'section keys are section numbers'), z.object({ title: z.string().min(1) }).strict()).default({}),
+    sections: z
+      .record(
+        z.string().regex(/^[1-9][0-9]*$/, 'section keys are section numbers'),
+        z.object({ title: z.string().min(1), citationTitle: z.string().min(1).optional() }).strict(),
+      )
+      .default({}),
   })
   .strict();
 

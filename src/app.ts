@@ -7,12 +7,26 @@ import { cors } from 'hono/cors';
 import { addCitationRoutes } from './api/citation-routes';
 import { addReportRoutes } from './api/reports-routes';
 import { addSearchRoutes } from './api/search-routes';
-import { ProblemError, respondWithProblem } from './problem';
+import { addPageRoutes } from './pages/page-routes';
+import type { Context } from 'hono';
+import { respondWithErrorPage } from './pages/error-page';
+import { ProblemError, respondWithProblem, type Problem } from './problem';
 
 /** Everything here is read-only. */
 const ALLOWED_METHODS = ['GET', 'HEAD', 'OPTIONS'];
 /** The data changes only with a deploy; an hour keeps clients fast and a new deploy visible soon. */
 export const API_CACHE_CONTROL = 'public, max-age=3600, stale-while-revalidate=86400';
+
+/**
+ * Programs get problem+json; a browser asking for a page (Accept: text/html,
+ * outside /api) gets an HTML page with the same status and words.
+ */
+function answerProblem(c: Context, problem: Problem, headers: Record<string, string> = {}) {
+  const browsing = !new URL(c.req.url).pathname.startsWith('/api/') && (c.req.header('Accept') ?? '').includes('text/html');
+  if (!browsing) return respondWithProblem(c, problem, headers);
+  for (const [name, value] of Object.entries(headers)) c.header(name, value);
+  return respondWithErrorPage(c, problem);
+}
 
 /** Builds the app; `src/index.ts` exports it to the Workers runtime. */
 export function createApp() {
@@ -53,6 +67,7 @@ export function createApp() {
     if (c.res.status === 200 && !c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', API_CACHE_CONTROL);
   });
 
+  addPageRoutes(app);
   addReportRoutes(app);
   addSearchRoutes(app);
   addCitationRoutes(app);
@@ -63,13 +78,13 @@ export function createApp() {
   });
 
   app.notFound((c) =>
-    respondWithProblem(c, { status: 404, kind: 'not-found', title: 'Not found', detail: `Nothing is served at ${new URL(c.req.url).pathname}. The API is described at /api/openapi.json.` }),
+    answerProblem(c, { status: 404, kind: 'not-found', title: 'Not found', detail: `Nothing is served at ${new URL(c.req.url).pathname}. The API is described at /api/openapi.json.` }),
   );
 
   app.onError((error, c) => {
-    if (error instanceof ProblemError) return respondWithProblem(c, error.problem, error.headers);
+    if (error instanceof ProblemError) return answerProblem(c, error.problem, error.headers);
     console.error(error);
-    return respondWithProblem(c, { status: 500, kind: 'internal-error', title: 'Internal error', detail: 'Something went wrong on our side; please try again later.' });
+    return answerProblem(c, { status: 500, kind: 'internal-error', title: 'Internal error', detail: 'Something went wrong on our side; please try again later.' });
   });
 
   return app;

@@ -11,3 +11,15 @@ declare module '*/index/build/search-index.json' {
   const text: string;
   export default text;
 }
+declare module '*/index/build/widget.js' {
+  const text: string;
+  export default text;
+}
+declare module '*/index/build/page.js' {
+  const text: string;
+  export default text;
+}
+declare module '*.css' {
+  const text: string;
+  export default text;
+}

@@ -6,7 +6,10 @@
 import type MiniSearch from 'minisearch';
 import catalogueText from '../index/build/catalogue.json';
 import citationsText from '../index/build/citations.json';
+import pageScript from '../index/build/page.js';
 import searchIndexText from '../index/build/search-index.json';
+import widgetScript from '../index/build/widget.js';
+import stylesheet from './assets/style.css';
 import type { CitationsFile } from './core/bibliography';
 import { loadSearchIndex } from './core/search-index';
 import type { Catalogue, SectionDocument } from './core/types';
@@ -34,4 +37,11 @@ export function getSearchIndex(): MiniSearch<SectionDocument> {
 export function getCitations(): CitationsFile {
   citations ??= JSON.parse(asText(citationsText)) as CitationsFile;
   return citations;
+}
+
+const ASSETS = { 'widget.js': widgetScript, 'page.js': pageScript, 'style.css': stylesheet } as const;
+
+/** A static asset's text: the widget, the page script, the stylesheet. */
+export function getAsset(name: keyof typeof ASSETS): string {
+  return asText(ASSETS[name]);
 }

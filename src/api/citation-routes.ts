@@ -62,7 +62,9 @@ export function respondWithCitation(
 ): Response {
   const { style, locale } = resolveStyle(options.style, options.locale);
   const answer = citationAnswer(getCitations(), { report: report.id, items, format: options.format, style, locale });
-  const attachment = options.download ?? !(options.format === 'text' || options.format === 'html');
+  // A file to import is always a download; a formatted reference only when asked.
+  const styled = options.format === 'text' || options.format === 'html';
+  const attachment = styled ? (options.download ?? false) : true;
   return c.body(answer.body, 200, {
     'Content-Type': `${options.mediaType ?? answer.mediaType}; charset=utf-8`,
     'Content-Disposition': `${attachment ? 'attachment' : 'inline'}; filename="${answer.fileName}"`,

@@ -53,7 +53,7 @@ export function reportSummary(report: Report, link: Linker) {
   return {
     id: report.id,
     type: report.type,
-    title: csl.title,
+    title: report.title,
     sourceTitle: report.sourceTitle,
     authors: (csl.author ?? []).map(displayName),
     publisher: csl.publisher ?? null,

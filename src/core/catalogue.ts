@@ -9,9 +9,12 @@ import type { CslReport, Report, Section } from './types';
 
 /** The metadata file beside a source page, once validated. */
 export interface ReportMetadata {
+  /** The title as the cover prints it (title case), for display; defaults to the CSL title. */
+  title?: string;
+  /** The report as CSL-JSON; its title in sentence case, as CSL styles expect (APA prints it as stored). */
   csl: CslReport;
-  /** Known titles by segment number; a segment not listed has no known title. */
-  sections: Record<string, { title: string }>;
+  /** Known titles by segment number (as printed, and in sentence case for citations); a segment not listed has no known title. */
+  sections: Record<string, { title: string; citationTitle?: string }>;
 }
 
 // Enough words to tell excerpts apart in a list, short enough for one line.
@@ -35,6 +38,7 @@ export function assembleReport(id: string, page: TocPage, metadata: ReportMetada
   const sections: Section[] = page.segments.map((segment) => ({
     number: segment.number,
     title: metadata.sections[String(segment.number)]?.title ?? null,
+    citationTitle: metadata.sections[String(segment.number)]?.citationTitle ?? metadata.sections[String(segment.number)]?.title ?? null,
     label: sectionLabel(segment),
     pages: segment.pages,
     paragraphs: segment.paragraphs,
@@ -43,6 +47,7 @@ export function assembleReport(id: string, page: TocPage, metadata: ReportMetada
   return {
     id,
     type: page.type,
+    title: metadata.title ?? metadata.csl.title,
     sourceTitle: page.title,
     csl: metadata.csl,
     pageCount: page.pageCount,

@@ -84,11 +84,11 @@ export function cslItem(report: Report, ref: ItemRef): CslItem {
   const page = cslPage(section);
   // Total pages describe the whole report, not a part of it.
   const { 'number-of-pages': _pages, ...partOfReport } = base;
-  if (section.title === null) return { ...partOfReport, ...(page ? { page } : {}) } as CslItem;
+  if (section.citationTitle === null) return { ...partOfReport, ...(page ? { page } : {}) } as CslItem;
   return {
     ...partOfReport,
     type: 'chapter',
-    title: section.title,
+    title: section.citationTitle,
     'container-title': report.csl.title,
     ...(page ? { page } : {}),
   } as CslItem;

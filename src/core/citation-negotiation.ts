@@ -37,6 +37,8 @@ export function negotiateCitation(ranges: AcceptRange[]): Negotiated {
   for (const range of ordered) {
     const type = range.type.toLowerCase();
     if (type === '*/*' || type === 'application/*' || type === '*') return { kind: 'json' };
+    // text/* can only mean the formatted reference, the one text type offered.
+    if (type === 'text/*') return { kind: 'citation', format: 'text', mediaType: 'text/x-bibliography', style: range.params.style ?? null, locale: range.params.locale ?? null };
     if (!(type in NEGOTIABLE_TYPES)) continue;
     const format = NEGOTIABLE_TYPES[type];
     if (format === null) return { kind: 'json' };

@@ -49,6 +49,8 @@ export interface Section {
   number: number;
   /** Known title from the metadata file, or null: titles are never invented. */
   title: string | null;
+  /** The title as citations take it (CSL stores sentence case), or null with `title`. */
+  citationTitle: string | null;
   /** Display label built from the page range and the opening words. */
   label: string;
   pages: PageRange | null;
@@ -64,7 +66,9 @@ export interface Report {
   id: string;
   /** Document type as the source page states it, e.g. "Research Report". */
   type: string;
-  /** The title as the source page prints it (may differ from the CSL title). */
+  /** The title as the report's cover prints it, for display. */
+  title: string;
+  /** The title as the source page prints it (JSTOR may punctuate it differently). */
   sourceTitle: string;
   csl: CslReport;
   /** Page count as the source page states it, or null. */

@@ -1,0 +1,151 @@
+/**
+ * The pages a person reads, the embeddable search and the static assets,
+ * each with the headers that let it be embedded (or not) safely.
+ */
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { secureHeaders } from 'hono/secure-headers';
+import { linkerFor } from '../api/representations';
+import { requireReport, requireSection } from '../api/lookups';
+import { SectionNumberParam, MAX_QUERY_LENGTH } from '../api/schemas';
+import { analyzer, wordSpans, wordTokens } from '../core/analyzer';
+import { parseQuery } from '../core/query';
+import { DEFAULT_SEARCH_OPTIONS, searchSections } from '../core/search';
+import { correctQuery } from '../core/suggest';
+import { ProblemError } from '../problem';
+import { getAsset, getCatalogue, getCitations, getSearchIndex } from '../site-data';
+import { EmbedPage } from './embed-page';
+import { HomePage } from './home-page';
+import { EXPORT_CHOICES, ReportPage } from './report-page';
+import { SearchResultsPage } from './search-page';
+import { SectionPage } from './section-page';
+
+/** Pages change with a deploy only; five minutes keeps them fresh after one. */
+const PAGE_CACHE_CONTROL = 'public, max-age=300';
+/** Scripts and the stylesheet keep their URLs across deploys, so they are cached briefly too. */
+const ASSET_CACHE_CONTROL = 'public, max-age=3600';
+
+// Only our own scripts and styles, never inline: no page needs any.
+const PAGE_CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  formAction: ["'self'"],
+  baseUri: ["'none'"],
+  objectSrc: ["'none'"],
+};
+
+/** Ordinary pages: never framed by another site. */
+export const pageHeaders = secureHeaders({
+  contentSecurityPolicy: { ...PAGE_CSP, frameAncestors: ["'none'"] },
+  xFrameOptions: 'DENY',
+  referrerPolicy: 'strict-origin-when-cross-origin',
+  crossOriginResourcePolicy: 'same-origin',
+});
+
+/** /embed/*: framed by any site (the point of it); no X-Frame-Options, which cannot say "anyone". */
+export const embedHeaders = secureHeaders({
+  contentSecurityPolicy: { ...PAGE_CSP, frameAncestors: ['*'] },
+  xFrameOptions: false,
+  referrerPolicy: 'strict-origin-when-cross-origin',
+  crossOriginResourcePolicy: 'cross-origin',
+  crossOriginOpenerPolicy: false,
+});
+
+/** The widget script, the page script, the stylesheet and the API: fetched from any origin. */
+export const crossOriginHeaders = secureHeaders({
+  contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+  xFrameOptions: 'DENY',
+  referrerPolicy: 'strict-origin-when-cross-origin',
+  crossOriginResourcePolicy: 'cross-origin',
+  crossOriginOpenerPolicy: false,
+});
+
+/** The index terms of the words arriving in `?highlight=`, to mark them in the text. */
+function highlightTerms(value: string | undefined): Set<string> {
+  const text = (value ?? '').slice(0, MAX_QUERY_LENGTH);
+  return new Set(wordSpans(text).flatMap((span) => wordTokens(span.text).flatMap((t) => analyzer.processTerm(t) ?? [])));
+}
+
+function sectionNumber(value: string): number {
+  const parsed = SectionNumberParam.safeParse(value);
+  if (!parsed.success) {
+    throw new ProblemError({ status: 400, kind: 'invalid-parameter', title: 'Not a section number', detail: `"${value}" is not a section number; sections are numbered 1, 2, 3…` });
+  }
+  return parsed.data;
+}
+
+/** Registers pages, the embed, the widget and assets. */
+export function addPageRoutes(app: OpenAPIHono) {
+  app.use('/', pageHeaders);
+  app.use('/reports/*', pageHeaders);
+  app.use('/embed/*', embedHeaders);
+  app.use('/widget.js', crossOriginHeaders);
+  app.use('/assets/*', crossOriginHeaders);
+  app.use('/api/*', crossOriginHeaders);
+
+  app.get('/', (c) => {
+    c.header('Cache-Control', PAGE_CACHE_CONTROL);
+    return c.html(<HomePage reports={getCatalogue().reports} />);
+  });
+
+  app.get('/reports/:report', (c) => {
+    const report = requireReport(c.req.param('report'));
+    const styles = new Set(getCitations().styles.map((s) => s.name));
+    c.header('Cache-Control', PAGE_CACHE_CONTROL);
+    return c.html(<ReportPage report={report} link={linkerFor(c.req.url)} styles={styles} />);
+  });
+
+  app.get('/reports/:report/sections/:n', (c) => {
+    const report = requireReport(c.req.param('report'));
+    const section = requireSection(report, sectionNumber(c.req.param('n')));
+    c.header('Cache-Control', PAGE_CACHE_CONTROL);
+    return c.html(<SectionPage report={report} section={section} link={linkerFor(c.req.url)} highlight={highlightTerms(c.req.query('highlight'))} />);
+  });
+
+  app.get('/reports/:report/search', (c) => {
+    const report = requireReport(c.req.param('report'));
+    const q = (c.req.query('q') ?? '').trim();
+    if (q === '' || q.length > MAX_QUERY_LENGTH) {
+      throw new ProblemError({ status: 400, kind: 'invalid-parameter', title: 'Nothing to search for', detail: `Type between 1 and ${MAX_QUERY_LENGTH} characters to search.` });
+    }
+    const catalogue = getCatalogue();
+    const results = searchSections(getSearchIndex(), catalogue, parseQuery(q), { ...DEFAULT_SEARCH_OPTIONS, report: report.id, limit: 20 });
+    const suggestion = results.total === 0 ? correctQuery(catalogue, q) : null;
+    return c.html(<SearchResultsPage report={report} query={q} results={results} suggestion={suggestion} />);
+  });
+
+  // "Export selected" without JavaScript: the form's repeated `section` fields become the API's list.
+  app.get('/reports/:report/export', (c) => {
+    const report = requireReport(c.req.param('report'));
+    const sections = (c.req.queries('section') ?? []).map(sectionNumber);
+    const choice = c.req.query('format') ?? 'ris';
+    if (!EXPORT_CHOICES.some(([value]) => value === choice)) {
+      throw new ProblemError({ status: 400, kind: 'invalid-parameter', title: 'Unknown export format', detail: `Choose one of: ${EXPORT_CHOICES.map(([v]) => v).join(', ')}.` });
+    }
+    if (sections.length === 0) {
+      throw new ProblemError({ status: 400, kind: 'invalid-parameter', title: 'No section selected', detail: 'Tick the sections to export, then choose “Export selected” again.' });
+    }
+    for (const n of sections) requireSection(report, n);
+    const [format, style] = choice.split(':');
+    const params = new URLSearchParams({ format, sections: [...new Set(sections)].sort((a, b) => a - b).join(',') });
+    if (style) params.set('style', style);
+    if (style) params.set('download', '1');
+    return c.redirect(`/api/reports/${encodeURIComponent(report.id)}/cite?${params}`, 303);
+  });
+
+  app.get('/embed/:report', (c) => {
+    const report = requireReport(c.req.param('report'));
+    c.header('Cache-Control', PAGE_CACHE_CONTROL);
+    return c.html(<EmbedPage report={report} origin={new URL(c.req.url).origin} />);
+  });
+
+  for (const [path, name, type] of [
+    ['/widget.js', 'widget.js', 'text/javascript'],
+    ['/assets/page.js', 'page.js', 'text/javascript'],
+    ['/assets/style.css', 'style.css', 'text/css'],
+  ] as const) {
+    app.get(path, (c) => c.body(getAsset(name), 200, { 'Content-Type': `${type}; charset=utf-8`, 'Cache-Control': ASSET_CACHE_CONTROL }));
+  }
+}

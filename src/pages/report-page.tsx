@@ -1,0 +1,132 @@
+/**
+ * /reports/{report}: what the JSTOR page shows, done better: the reference,
+ * search, the table of contents with excerpts, a cite panel per item, export
+ * of any selection, and the snippets to embed the search elsewhere.
+ */
+import { itemId, cslItem } from '../core/citation-items';
+import { coinsTitle, highwireTags } from '../core/highwire';
+import type { Report } from '../core/types';
+import { citationLinks, apiPaths, type Linker } from '../api/representations';
+import { CitePanel } from './cite-panel';
+import { Layout } from './layout';
+import { formattedReferences } from './page-citations';
+import { Byline, sectionName, sectionPages } from './report-parts';
+import { pagePaths } from './page-paths';
+
+/** Formats offered by "Export selected": value → label. */
+export const EXPORT_CHOICES: Array<[value: string, label: string]> = [
+  ['ris', 'RIS (EndNote, Zotero, Mendeley, EasyBib, NoodleTools, RefWorks)'],
+  ['bibtex', 'BibTeX'],
+  ['biblatex', 'BibLaTeX'],
+  ['csl-json', 'CSL-JSON'],
+  ['text:apa', 'APA, as text'],
+  ['text:mla', 'MLA, as text'],
+  ['text:chicago-author-date', 'Chicago author-date, as text'],
+  ['text:chicago-notes-bibliography', 'Chicago notes-bibliography, as text'],
+  ['text:harvard', 'Harvard, as text'],
+  ['text:vancouver', 'Vancouver, as text'],
+];
+
+export function ReportPage(props: { report: Report; link: Linker; styles: Set<string> }) {
+  const { report, link } = props;
+  const item = cslItem(report, 'report');
+  const cite = citationLinks(link(apiPaths.cite(report.id)));
+  const embedUrl = link(pagePaths.embed(report.id));
+  return (
+    <Layout
+      title={report.title}
+      meta={highwireTags(item)}
+      canonical={link(pagePaths.report(report.id))}
+      alternates={[
+        { type: 'application/x-research-info-systems', href: cite.ris, title: 'RIS' },
+        { type: 'application/x-bibtex', href: cite.bibtex, title: 'BibTeX' },
+        { type: 'application/vnd.citationstyles.csl+json', href: cite['csl-json'], title: 'CSL-JSON' },
+      ]}
+    >
+      <article class="report">
+        <p class="doc-type">{report.type}</p>
+        <h1>{report.title}</h1>
+        <Byline report={report} />
+        <span class="Z3988" title={coinsTitle(item)}></span>
+        <CitePanel id="cite-report" summary="Cite this report" references={formattedReferences(report.id, 'report')} links={cite} />
+
+        <section aria-labelledby="search-heading" class="search">
+          <h2 id="search-heading">Search this report</h2>
+          <report-search report={report.id} api={link('')} placeholder="Search this report">
+            <form method="get" action={pagePaths.search(report.id)} role="search">
+              <label for="q">Search this report</label> <input id="q" name="q" type="search" required maxlength={200} />{' '}
+              <button type="submit">Search</button>
+            </form>
+          </report-search>
+        </section>
+
+        <section aria-labelledby="contents-heading">
+          <h2 id="contents-heading">Table of contents</h2>
+          <form method="get" action={pagePaths.export(report.id)} class="export-form">
+            <ol class="toc">
+              {report.sections.map((section) => (
+                <li id={`section-${section.number}`} class="toc-entry">
+                  <div class="toc-head">
+                    <input type="checkbox" name="section" value={String(section.number)} id={`select-${section.number}`} />
+                    <label for={`select-${section.number}`}>
+                      <span class="visually-hidden">Select section {section.number}: </span>
+                      <span class="toc-title">{sectionName(section)}</span>
+                    </label>
+                    {/* An untitled section's label already starts with its pages. */}
+                    {section.title !== null && <span class="toc-pages">{sectionPages(section)}</span>}
+                  </div>
+                  {section.paragraphs.map((paragraph, i) => (
+                    <p class="excerpt">
+                      {paragraph}
+                      {section.truncated && i === section.paragraphs.length - 1 ? '…' : ''}
+                    </p>
+                  ))}
+                  <p class="toc-links">
+                    <a href={pagePaths.section(report.id, section.number)}>
+                      Section {section.number}
+                      <span class="visually-hidden">: {sectionName(section)}</span>
+                    </a>
+                  </p>
+                  <CitePanel
+                    id={`cite-${itemId(section.number)}`}
+                    summary={`Cite section ${section.number}`}
+                    references={formattedReferences(report.id, section.number)}
+                    links={citationLinks(link(apiPaths.citeSection(report.id, section.number)))}
+                  />
+                </li>
+              ))}
+            </ol>
+            <fieldset class="export">
+              <legend>Export selected sections</legend>
+              <label for="export-format">Format</label>{' '}
+              <select id="export-format" name="format">
+                {EXPORT_CHOICES.filter(([value]) => !value.startsWith('text:') || props.styles.has(value.slice(5))).map(([value, label]) => (
+                  <option value={value}>{label}</option>
+                ))}
+              </select>{' '}
+              <button type="submit">Export selected</button>
+            </fieldset>
+          </form>
+        </section>
+
+        <section aria-labelledby="embed-heading" class="embed">
+          <h2 id="embed-heading">Add this search to your course site</h2>
+          <p>With one script tag:</p>
+          <pre>
+            <code id="embed-script">{`<script src="${link('/widget.js')}" defer></script>\n<report-search report="${report.id}"></report-search>`}</code>
+          </pre>
+          <button type="button" class="copy" data-copy-from="embed-script">
+            Copy the script snippet
+          </button>
+          <p>Or, where only an iframe is allowed:</p>
+          <pre>
+            <code id="embed-iframe">{`<iframe src="${embedUrl}" title="Search: ${report.title}" width="100%" height="420" style="border:0"></iframe>`}</code>
+          </pre>
+          <button type="button" class="copy" data-copy-from="embed-iframe">
+            Copy the iframe snippet
+          </button>
+        </section>
+      </article>
+    </Layout>
+  );
+}

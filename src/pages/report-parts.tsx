@@ -1,0 +1,42 @@
+/**
+ * Pieces shared by the report and section pages: the bibliographic line and
+ * a section's heading text.
+ */
+import { formatPageRange } from '../core/page-ranges';
+import type { Report, Section } from '../core/types';
+
+/** "Arthur Boutellis · International Peace Institute, New York · August 2013 · 32 pages" */
+export function Byline(props: { report: Report }) {
+  const csl = props.report.csl;
+  const authors = (csl.author ?? []).map((a) => a.literal ?? [a.given, a.family].filter(Boolean).join(' '));
+  const date = csl.issued?.['date-parts'][0];
+  const month = date?.[1] ? new Date(Date.UTC(date[0], date[1] - 1, date[2] ?? 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' }) : null;
+  const pages = csl['number-of-pages'] ?? props.report.pageCount;
+  const parts = [
+    authors.join(', '),
+    [csl.publisher, csl['publisher-place']].filter(Boolean).join(', '),
+    date ? [month, date[0]].filter(Boolean).join(' ') : null,
+    pages ? `${pages} pages` : null,
+  ].filter((part): part is string => !!part);
+  return (
+    <p class="byline">
+      {parts.join(' · ')}
+      {csl.URL && (
+        <>
+          {' · '}
+          <a href={csl.URL}>Stable URL</a>
+        </>
+      )}
+    </p>
+  );
+}
+
+/** What a section is called: its title, or its label where no title is known. */
+export function sectionName(section: Section): string {
+  return section.title ?? section.label;
+}
+
+/** "pp. 9–14", or a note when the section has no printed page numbers. */
+export function sectionPages(section: Section): string {
+  return section.pages ? formatPageRange(section.pages) : 'no printed page numbers';
+}
