@@ -1,7 +1,8 @@
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 
-// Two projects: HTTP behaviour inside workerd, and pure code and the build in Node.
+// Three projects: HTTP behaviour inside workerd, pure code and the build in
+// Node, and the pages and widget in a real browser.
 export default defineConfig({
   test: {
     projects: [
@@ -10,6 +11,17 @@ export default defineConfig({
         test: { name: 'worker', include: ['test/worker/**/*.test.ts'] },
       },
       { test: { name: 'node', environment: 'node', include: ['test/node/**/*.test.ts'] } },
+      // Real Chromium against wrangler dev: one server and one browser, files in turn.
+      {
+        test: {
+          name: 'browser',
+          environment: 'node',
+          include: ['test/browser/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });
