@@ -1,6 +1,7 @@
 /** /embed/{report}: the search widget alone, for sites that can only add an iframe. */
 import type { Report } from '../core/types';
 import { Layout } from './layout';
+import { SearchForm } from './search-form';
 import { pagePaths } from './page-paths';
 
 export function EmbedPage(props: { report: Report; origin: string }) {
@@ -10,10 +11,7 @@ export function EmbedPage(props: { report: Report; origin: string }) {
         Search <a href={`${props.origin}${pagePaths.report(props.report.id)}`} target="_blank" rel="noopener">{props.report.title}</a>
       </h1>
       <report-search report={props.report.id} api={props.origin} target="_blank">
-        <form method="get" action={pagePaths.search(props.report.id)} target="_blank" role="search">
-          <label for="q">Search this report</label> <input id="q" name="q" type="search" required maxlength={200} />{' '}
-          <button type="submit">Search</button>
-        </form>
+        <SearchForm report={props.report.id} target="_blank" />
       </report-search>
     </Layout>
   );

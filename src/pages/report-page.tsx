@@ -9,6 +9,7 @@ import type { Report } from '../core/types';
 import { citationLinks, apiPaths, type Linker } from '../api/representations';
 import { CitePanel } from './cite-panel';
 import { Layout } from './layout';
+import { SearchForm } from './search-form';
 import { formattedReferences } from './page-citations';
 import { Byline, sectionName, sectionPages } from './report-parts';
 import { pagePaths } from './page-paths';
@@ -53,10 +54,7 @@ export function ReportPage(props: { report: Report; link: Linker; styles: Set<st
         <section aria-labelledby="search-heading" class="search">
           <h2 id="search-heading">Search this report</h2>
           <report-search report={report.id} api={link('')} placeholder="Search this report">
-            <form method="get" action={pagePaths.search(report.id)} role="search">
-              <label for="q">Search this report</label> <input id="q" name="q" type="search" required maxlength={200} />{' '}
-              <button type="submit">Search</button>
-            </form>
+            <SearchForm report={report.id} />
           </report-search>
         </section>
 

@@ -3,6 +3,7 @@ import { raw } from 'hono/html';
 import type { SearchPage as Results } from '../core/search';
 import type { Report } from '../core/types';
 import { Layout } from './layout';
+import { SearchForm } from './search-form';
 import { pagePaths } from './page-paths';
 
 export function SearchResultsPage(props: { report: Report; query: string; results: Results; suggestion: string | null }) {
@@ -13,10 +14,7 @@ export function SearchResultsPage(props: { report: Report; query: string; result
         <a href={pagePaths.report(report.id)}>{report.title}</a> › Search
       </nav>
       <h1>Search results</h1>
-      <form method="get" action={pagePaths.search(report.id)} role="search">
-        <label for="q">Search this report</label> <input id="q" name="q" type="search" value={query} required maxlength={200} />{' '}
-        <button type="submit">Search</button>
-      </form>
+      <SearchForm report={report.id} value={query} />
       <p role="status">
         {results.total === 0 ? 'No sections match' : `${results.total} section${results.total === 1 ? '' : 's'} match`} “{query}”.
         {props.suggestion && (
