@@ -6,6 +6,7 @@
  * - HTTP latency of the real Worker under wrangler dev (sequential requests)
  */
 import { execFileSync } from 'node:child_process';
+import { buildSync } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { parseQuery } from '../src/core/query';
@@ -73,7 +74,16 @@ async function main() {
   console.log(`catalogue.json:                            ${size(catalogueText)}`);
 
   execFileSync('node_modules/.bin/wrangler', ['deploy', '--dry-run', '--outdir', 'dist'], { stdio: 'ignore', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
-  console.log(`Worker bundle (dry run, dist/index.js):    ${size(readFileSync('dist/index.js'))}`);
+  console.log(`Worker bundle (dry run, dist/index.js):    ${size(readFileSync('dist/index.js'))} (no citation-js in it)`);
+  // What rendering citations in the Worker would have added: citation-js and its plugins, bundled alone.
+  const citationJs = buildSync({
+    stdin: { contents: "import '@citation-js/core'; import '@citation-js/plugin-csl'; import '@citation-js/plugin-bibtex'; import '@citation-js/plugin-ris';", resolveDir: process.cwd() },
+    bundle: true, minify: true, format: 'esm', platform: 'neutral', mainFields: ['module', 'main'], external: ['node:*', 'fs', 'path', 'http', 'https', 'url', 'stream', 'zlib', 'buffer', 'util', 'net', 'tls', 'events', 'punycode', 'crypto'], write: false, logLevel: 'silent',
+  }).outputFiles[0].text;
+  console.log(`citation-js + plugins, bundled alone:      ${size(citationJs)} (what rendering in the Worker would add)`);
+  const citations = JSON.parse(readFileSync('index/build/citations.json', 'utf8')) as { strings: string[]; reports: Record<string, { items: Record<string, unknown> }> };
+  const records = Object.values(citations.reports).reduce((n, r) => n + Object.keys(r.items).length * 4, 0);
+  console.log(`prerendered citations:                     ${citations.strings.length} formatted entries + ${records} machine-format records`);
 
   const server = await startDevServer();
   try {
