@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { analyze } from '../src/core/analyzer';
 import { sectionText } from '../src/core/catalogue';
+import { itemFileName, reportItems } from '../src/core/citation-items';
 import { createSearchIndex, surfaceForms } from '../src/core/search-index';
 import type { Catalogue, Report } from '../src/core/types';
 import { bundleScript } from './bundle-script';
@@ -74,7 +75,8 @@ function cachedCitations(reports: Report[], options: { stylesDir?: string; debia
 
 function citationsKey(reports: Report[], options: { stylesDir?: string; debianStylesDir?: string }): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify(reports.map((r) => [r.id, r.csl, r.sections.map((s) => [s.number, s.title, s.pages])])));
+  // Exactly what citations are rendered from: every item's CSL and file name.
+  hash.update(JSON.stringify(reports.map((r) => reportItems(r).map(({ ref, item }) => [item, itemFileName(r, ref)]))));
   const code = ['scripts/render-citations.ts', 'src/core/bibliography.ts', 'src/core/bibtex.ts', 'src/core/ris.ts', 'src/core/citation-items.ts', 'package-lock.json'];
   for (const file of code) hash.update(readFileSync(join(projectRoot, file)));
   const dirs = [options.debianStylesDir ?? DEBIAN_STYLES_DIR, options.stylesDir].filter((d): d is string => !!d && existsSync(d));

@@ -8,7 +8,7 @@
 export type RisRecord = Record<string, string | string[]>;
 
 // Tag order as reference managers print them: type, people, titles, dates, pages, publisher, links.
-const TAG_ORDER = ['TY', 'ID', 'AU', 'A2', 'ED', 'TI', 'T2', 'T3', 'PY', 'DA', 'SP', 'EP', 'VL', 'IS', 'CY', 'PB', 'SN', 'DO', 'UR', 'M3', 'KW', 'N1', 'AB'];
+const TAG_ORDER = ['TY', 'ID', 'AU', 'A2', 'ED', 'TI', 'T2', 'T3', 'PY', 'DA', 'SP', 'EP', 'VL', 'IS', 'CY', 'PB', 'SN', 'DO', 'UR', 'LA', 'M3', 'KW', 'N1', 'AB'];
 
 function oneLine(value: string): string {
   return value.replace(/\s+/g, ' ').trim();

@@ -16,7 +16,7 @@ import { pagePaths } from './page-paths';
 
 /** Formats offered by "Export selected": value → label. */
 export const EXPORT_CHOICES: Array<[value: string, label: string]> = [
-  ['ris', 'RIS (EndNote, Zotero, Mendeley, EasyBib, NoodleTools, RefWorks)'],
+  ['ris', 'RIS (EndNote, Zotero, Mendeley, RefWorks…)'],
   ['bibtex', 'BibTeX'],
   ['biblatex', 'BibLaTeX'],
   ['csl-json', 'CSL-JSON'],
@@ -80,10 +80,7 @@ export function ReportPage(props: { report: Report; link: Linker; styles: Set<st
                     </p>
                   ))}
                   <p class="toc-links">
-                    <a href={pagePaths.section(report.id, section.number)}>
-                      Section {section.number}
-                      <span class="visually-hidden">: {sectionName(section)}</span>
-                    </a>
+                    <a href={pagePaths.section(report.id, section.number)}>Read section {section.number}</a>
                   </p>
                   <CitePanel
                     id={`cite-${itemId(section.number)}`}

@@ -17,12 +17,15 @@ describe('the seed report in the catalogue', () => {
     expect(report.id).toBe(SEED_ID);
   });
 
-  it('keeps the source page title with "?:" and the metadata title without the colon', () => {
+  it('keeps the source page title with "?:", the cover title without the colon for display, and the CSL title in sentence case', () => {
     expect(report.sourceTitle).toBe(
       'Driving the System Apart?: A Study of United Nations Integration and Integrated Strategic Planning',
     );
-    expect(report.csl.title).toBe(
+    expect(report.title).toBe(
       'Driving the System Apart? A Study of United Nations Integration and Integrated Strategic Planning',
+    );
+    expect(report.csl.title).toBe(
+      'Driving the system apart? A study of United Nations integration and integrated strategic planning',
     );
   });
 
@@ -52,6 +55,23 @@ describe('the seed report in the catalogue', () => {
       2: null,
       3: 'Abbreviations',
       4: 'Executive Summary',
+      5: 'Introduction',
+      6: null,
+      7: null,
+      8: null,
+      9: null,
+      10: null,
+    });
+  });
+
+  it('cites section 4 by its sentence-case citation title, and the other titled sections by their titles', () => {
+    const citationTitles = Object.fromEntries(report.sections.map((s) => [s.number, s.citationTitle]));
+
+    expect(citationTitles).toEqual({
+      1: null,
+      2: null,
+      3: 'Abbreviations',
+      4: 'Executive summary',
       5: 'Introduction',
       6: null,
       7: null,
@@ -136,6 +156,32 @@ describe('assembleReport', () => {
     expect(report.sections.map((s) => [s.number, s.title, s.label, s.truncated])).toEqual([
       [1, null, 'pp. 1–2', false],
       [2, 'Two', 'p. 3: Some text', true],
+    ]);
+  });
+
+  it('displays the CSL title when the metadata has no title of its own, and cites a section by its title when it has no citation title', () => {
+    const page = {
+      type: 'Research Report',
+      title: 'T',
+      copyrightDate: null,
+      pageCount: null,
+      segments: [
+        { number: 1, line: 3, pages: rangeOf('1-2'), paragraphs: [], truncated: false },
+        { number: 2, line: 4, pages: rangeOf('3'), paragraphs: [], truncated: false },
+        { number: 3, line: 5, pages: rangeOf('4'), paragraphs: [], truncated: false },
+      ],
+    };
+
+    const report = assembleReport('r', page, {
+      csl: { type: 'report', title: 'A report' },
+      sections: { '2': { title: 'Two' }, '3': { title: 'Part Three', citationTitle: 'Part three' } },
+    });
+
+    expect(report.title).toBe('A report');
+    expect(report.sections.map((s) => [s.number, s.title, s.citationTitle])).toEqual([
+      [1, null, null],
+      [2, 'Two', 'Two'],
+      [3, 'Part Three', 'Part three'],
     ]);
   });
 });

@@ -8,10 +8,15 @@ import { readSeedMetadata, readSeedPage, SEED_ID, SEED_METADATA_FILE, SEED_PAGE_
 const SEGMENTS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 /*
  * The seed metadata file, by line:
- *  8  "issued": { "date-parts": [[2013, 8, 1]] },
- *  9  "number-of-pages": 32,
- * 13  "3": { "title": "Abbreviations" },
- * 15  "5": { "title": "Introduction" }
+ *  2  "title": "Driving the System Apart? A Study of …",
+ *  3  "csl": {
+ *  4    "type": "report",
+ *  7    "publisher": "International Peace Institute",
+ *  9    "issued": { "date-parts": [[2013, 8, 1]] },
+ * 10    "number-of-pages": 32,
+ * 14  "3": { "title": "Abbreviations" },
+ * 15  "4": { "title": "Executive Summary", "citationTitle": "Executive summary" },
+ * 16  "5": { "title": "Introduction" }
  */
 const METADATA = readSeedMetadata();
 
@@ -21,23 +26,32 @@ function problemsOf(text: string, segments = SEGMENTS) {
   return result.problems;
 }
 
+/** The 1-based line of the first occurrence of `needle`, so tests follow the file's layout. */
+function lineOf(text: string, needle: string): number {
+  if (!text.includes(needle)) throw new Error(`no ${needle} in the text`);
+  return text.slice(0, text.indexOf(needle)).split('\n').length;
+}
+
 function edited(from: string, to: string): string {
   if (!METADATA.includes(from)) throw new Error(`the seed metadata has no ${from}`);
   return METADATA.replace(from, to);
 }
 
 describe('readMetadata', () => {
-  it('accepts the seed metadata and returns its CSL and known titles', () => {
+  it('accepts the seed metadata and returns its display title, CSL and known titles', () => {
     const result = readMetadata('meta.json', METADATA, SEGMENTS);
 
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.metadata.csl.title).toBe(
+    expect(result.metadata.title).toBe(
       'Driving the System Apart? A Study of United Nations Integration and Integrated Strategic Planning',
+    );
+    expect(result.metadata.csl.title).toBe(
+      'Driving the system apart? A study of United Nations integration and integrated strategic planning',
     );
     expect(result.metadata.sections).toEqual({
       '3': { title: 'Abbreviations' },
-      '4': { title: 'Executive Summary' },
+      '4': { title: 'Executive Summary', citationTitle: 'Executive summary' },
       '5': { title: 'Introduction' },
     });
   });
@@ -46,7 +60,7 @@ describe('readMetadata', () => {
     const problems = problemsOf(edited('"number-of-pages": 32', '"number-of-pages": "32"'));
 
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ file: 'meta.json', line: 9 });
+    expect(problems[0]).toMatchObject({ file: 'meta.json', line: 10 });
     expect(problems[0].message).toMatch(/^"csl\.number-of-pages": .*expected number, received string/);
   });
 
@@ -54,21 +68,21 @@ describe('readMetadata', () => {
     const problems = problemsOf(edited('[[2013, 8, 1]]', '[[2013, "8", 1]]'));
 
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ file: 'meta.json', line: 8 });
+    expect(problems[0]).toMatchObject({ file: 'meta.json', line: 9 });
     expect(problems[0].message).toMatch(/^"csl\.issued\.date-parts\.0\.1": .*expected number/);
   });
 
   it('reports invalid JSON (an unquoted value) at its line', () => {
     const problems = problemsOf(edited('"publisher": "International Peace Institute"', '"publisher": International Peace Institute'));
 
-    expect(problems[0]).toMatchObject({ file: 'meta.json', line: 6 });
+    expect(problems[0]).toMatchObject({ file: 'meta.json', line: 7 });
     expect(problems[0].message).toMatch(/^invalid JSON: /);
   });
 
   it('reports a comment as invalid JSON at its line', () => {
     const problems = problemsOf(edited('"type": "report",', '"type": "report", // CSL type'));
 
-    expect(problems).toEqual([{ file: 'meta.json', line: 3, message: 'invalid JSON: InvalidCommentToken' }]);
+    expect(problems).toEqual([{ file: 'meta.json', line: 4, message: 'invalid JSON: InvalidCommentToken' }]);
   });
 
   it('reports an empty file as invalid JSON at line 1', () => {
@@ -76,26 +90,29 @@ describe('readMetadata', () => {
   });
 
   it('reports a section key naming a segment the page does not have ("12") at its line', () => {
-    const problems = problemsOf(edited('"5": { "title": "Introduction" }', '"12": { "title": "Introduction" }'));
+    const text = edited('"5": { "title": "Introduction" }', '"12": { "title": "Introduction" }');
+    const problems = problemsOf(text);
 
     expect(problems).toEqual([
-      { file: 'meta.json', line: 15, message: 'names section 12, but the source page has sections 1-10' },
+      { file: 'meta.json', line: lineOf(text, '"12"'), message: 'names section 12, but the source page has sections 1-10' },
     ]);
   });
 
   it('reports a section key that is not a section number at its line', () => {
-    const problems = problemsOf(edited('"3": { "title"', '"abc": { "title"'));
+    const text = edited('"3": { "title"', '"abc": { "title"');
+    const problems = problemsOf(text);
 
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ line: 13 });
+    expect(problems[0]).toMatchObject({ line: lineOf(text, '"abc"') });
     expect(problems[0].message).toMatch(/^"sections\.abc": /);
   });
 
   it('reports an unknown field in a section at its line', () => {
-    const problems = problemsOf(edited('"Introduction" }', '"Introduction", "subtitle": "x" }'));
+    const text = edited('"Introduction" }', '"Introduction", "subtitle": "x" }');
+    const problems = problemsOf(text);
 
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ line: 15 });
+    expect(problems[0]).toMatchObject({ line: lineOf(text, '"subtitle"') });
     expect(problems[0].message).toMatch(/^"sections\.5\.subtitle": .*subtitle/);
   });
 
@@ -103,7 +120,7 @@ describe('readMetadata', () => {
     const problems = problemsOf(edited('    "type": "report",\n', ''));
 
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ line: 2 });
+    expect(problems[0]).toMatchObject({ line: 3 });
     expect(problems[0].message).toMatch(/^"csl\.type": /);
   });
 
@@ -123,12 +140,12 @@ describe('readMetadata', () => {
   });
 
   it('reports an unknown top-level key at its own line', () => {
-    const text = METADATA.replace(/\n}\s*$/, ',\n  "notes": "checked against the PDF"\n}\n'); // "notes" is on line 17
+    const text = METADATA.replace(/\n}\s*$/, ',\n  "notes": "checked against the PDF"\n}\n');
 
     const problems = problemsOf(text);
 
     expect(problems).toHaveLength(1);
-    expect(problems[0].line).toBe(17);
+    expect(problems[0].line).toBe(lineOf(text, '"notes"'));
   });
 });
 
@@ -205,7 +222,7 @@ describe('readReports on a folder of sources', () => {
 
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems.map((p) => `${path.basename(p.file)}:${p.line}`)).toEqual(['x.txt:8', 'x.json:9']);
+    expect(result.problems.map((p) => `${path.basename(p.file)}:${p.line}`)).toEqual(['x.txt:8', 'x.json:10']);
   });
 
   it('collects problems from every report, not only the first bad one', () => {

@@ -213,11 +213,12 @@ describe('searchSections with a catalogue it has not seen', () => {
     const report: Report = {
       id: 'phrase-cache-check',
       type: 'Research Report',
+      title: 'T',
       sourceTitle: 'T',
       csl: { type: 'report', title: 'T' },
       pageCount: null,
       copyrightDate: null,
-      sections: [{ number: 1, title: null, label: 'p. 1', pages: null, paragraphs: [text], truncated: false }],
+      sections: [{ number: 1, title: null, citationTitle: null, label: 'p. 1', pages: null, paragraphs: [text], truncated: false }],
     };
     return { catalogue: { reports: [report], surfaceForms: surfaceForms([report]) }, index: createSearchIndex([report]) };
   }

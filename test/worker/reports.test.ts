@@ -29,11 +29,12 @@ describe('GET /api/reports', () => {
     expect(report.sourceTitle).toBe('Driving the System Apart?: A Study of United Nations Integration and Integrated Strategic Planning');
   });
 
-  it('carries the CSL record a citation is built from', async () => {
+  it('carries the CSL record a citation is built from, its title in sentence case', async () => {
     const [report] = (await getJson('/api/reports')).reports;
 
     expect(report.csl).toMatchObject({
       type: 'report',
+      title: 'Driving the system apart? A study of United Nations integration and integrated strategic planning',
       author: [{ family: 'Boutellis', given: 'Arthur' }],
       publisher: 'International Peace Institute',
       'publisher-place': 'New York',

@@ -1,0 +1,183 @@
+/**
+ * `<report-search>` on another site's page (the course-site fixture, another
+ * origin, hostile global CSS): what a reader sees and does with it.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { listedSections, optionSection, origins, useBrowser, widgetParts } from './browser-run';
+import { HOST_PAGES, sectionPath } from './harness';
+
+const browser = useBrowser();
+
+/** Resolves when the widget's search for `query` has been answered. */
+function searchAnswered(page: Page, query: string) {
+  return page.waitForResponse((response) => {
+    const url = new URL(response.url());
+    return url.pathname === '/api/search' && url.searchParams.get('q') === query;
+  });
+}
+
+/** The course page with its widget defined and ready to type into. */
+async function openCoursePage(): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(origins().hostOrigin + HOST_PAGES.widget);
+  await widgetParts(page).input.waitFor();
+  return page;
+}
+
+/** Types `query` into the page's widget and waits for its results to be shown. */
+async function search(page: Page, query: string) {
+  const parts = widgetParts(page);
+  const answered = searchAnswered(page, query);
+  await parts.input.fill(query);
+  await answered;
+  await parts.list.waitFor();
+  return parts;
+}
+
+/** Computed styles a reader would notice, of the first element matching `selector` in the light DOM. */
+function looks(page: Page, selector: string) {
+  return page.locator(selector).first().evaluate((element) => {
+    const style = getComputedStyle(element);
+    return {
+      color: style.color,
+      backgroundColor: style.backgroundColor,
+      fontFamily: style.fontFamily,
+      fontSize: style.fontSize,
+      lineHeight: style.lineHeight,
+      letterSpacing: style.letterSpacing,
+      textTransform: style.textTransform,
+    };
+  });
+}
+
+describe('<report-search> on a course site (another origin)', () => {
+  it('finds section 7 first for "counterf", with "counterfactual" marked in its snippet', async () => {
+    const page = await openCoursePage();
+
+    const { options } = await search(page, 'counterf');
+
+    const first = options.first();
+    expect(await optionSection(first)).toBe(7);
+    expect(await first.locator('mark').allTextContents()).toEqual(['counterfactual']);
+    expect(await first.locator('.s').textContent()).toContain('the counterfactual (“what if the UN had not planned together?”)');
+  });
+
+  it('opens the chosen result with ArrowDown and Enter: section 7 with the word marked in its text', async () => {
+    const page = await openCoursePage();
+    const { input } = await search(page, 'counterf');
+
+    await input.press('ArrowDown');
+    await Promise.all([page.waitForURL(/\/sections\/7\?/), input.press('Enter')]);
+
+    const url = new URL(page.url());
+    expect(url.origin).toBe(origins().origin);
+    expect(url.pathname).toBe(sectionPath(7));
+    expect(url.searchParams.get('highlight')).toBe('counterfactual');
+    const marked = await page.locator('.section-text mark').allTextContents();
+    expect(marked.length).toBeGreaterThan(0);
+    expect(marked.every((word) => word.toLowerCase() === 'counterfactual')).toBe(true);
+    expect(await page.locator('.section-text p', { has: page.locator('mark') }).first().textContent()).toContain('the counterfactual (“what if the UN had not planned together?”)');
+  });
+
+  it('leaves the host page’s own styles alone, and keeps the host’s CSS out of the widget', async () => {
+    const page = await browser.newPage();
+    // Hold widget.js back until the page has been measured without it.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/widget.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(origins().hostOrigin + HOST_PAGES.widget, { waitUntil: 'commit' });
+    await page.locator('main .course-text').waitFor({ state: 'attached' });
+    const before = { text: await looks(page, '.course-text'), mark: await looks(page, '.course-text mark') };
+    expect(await page.evaluate(() => customElements.get('report-search'))).toBeUndefined();
+
+    release();
+    const { options } = await search(page, 'counterf');
+
+    expect({ text: await looks(page, '.course-text'), mark: await looks(page, '.course-text mark') }).toEqual(before);
+    // The host's looks, for the record: red uppercase serif, its <mark> lime.
+    expect(before.text).toMatchObject({ color: 'rgb(255, 0, 0)', textTransform: 'uppercase', fontSize: '22px' });
+    expect(before.mark).toMatchObject({ color: 'rgb(255, 0, 0)', backgroundColor: 'rgb(0, 255, 0)' });
+
+    const red = 'rgb(255, 0, 0)';
+    const { input } = widgetParts(page);
+    const widgetColours = {
+      input: await input.evaluate((el) => getComputedStyle(el).color),
+      title: await options.first().locator('.t').evaluate((el) => getComputedStyle(el).color),
+      snippet: await options.first().locator('.s').evaluate((el) => getComputedStyle(el).color),
+      mark: await options.first().locator('mark').evaluate((el) => getComputedStyle(el).color),
+    };
+    for (const [part, colour] of Object.entries(widgetColours)) expect(colour, part).not.toBe(red);
+    expect(await options.first().locator('mark').evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe('rgb(0, 255, 0)');
+    expect(await options.first().locator('.s').evaluate((el) => getComputedStyle(el).textTransform)).toBe('none');
+  });
+
+  it('moves aria-activedescendant with ArrowDown and ArrowUp, and closes the list with Escape', async () => {
+    const page = await openCoursePage();
+    const { input, list, options } = await search(page, 'planning');
+    const ids = await options.evaluateAll((items) => items.map((item) => item.id));
+    expect(ids.length).toBeGreaterThanOrEqual(3);
+    expect(await input.getAttribute('aria-expanded')).toBe('true');
+    expect(await input.getAttribute('aria-activedescendant')).toBeNull();
+
+    await input.press('ArrowDown');
+    expect(await input.getAttribute('aria-activedescendant')).toBe(ids[0]);
+    expect(await options.nth(0).getAttribute('aria-selected')).toBe('true');
+
+    await input.press('ArrowDown');
+    expect(await input.getAttribute('aria-activedescendant')).toBe(ids[1]);
+    expect(await options.nth(0).getAttribute('aria-selected')).toBe('false');
+    expect(await options.nth(1).getAttribute('aria-selected')).toBe('true');
+
+    await input.press('ArrowUp');
+    expect(await input.getAttribute('aria-activedescendant')).toBe(ids[0]);
+
+    await input.press('Escape');
+    expect(await input.getAttribute('aria-expanded')).toBe('false');
+    expect(await input.getAttribute('aria-activedescendant')).toBeNull();
+    expect(await list.isHidden()).toBe(true);
+    expect(await input.inputValue()).toBe('planning');
+  });
+
+  it('shows only the latest query’s results when typing fast: "painstak" after "counterf" lists section 8', async () => {
+    const page = await openCoursePage();
+    const { input, options } = widgetParts(page);
+
+    await input.pressSequentially('counterf');
+    await input.press('ControlOrMeta+a');
+    const answered = searchAnswered(page, 'painstak');
+    await input.pressSequentially('painstak');
+    await answered;
+
+    await expect.poll(() => listedSections(options)).toEqual([8]);
+    await page.waitForTimeout(500); // nothing older may arrive late and replace it
+    expect(await listedSections(options)).toEqual([8]);
+    expect(await options.first().locator('mark').allTextContents()).toEqual(['painstaking']);
+  });
+
+  it('drops an older answer that arrives after a newer one: "counterf" answered late never replaces "painstak"', async () => {
+    const page = await openCoursePage();
+    const { input, options } = widgetParts(page);
+    // The first search's answer is held back until the second has been shown.
+    let releaseFirst!: () => void;
+    const firstHeld = new Promise<void>((resolve) => (releaseFirst = resolve));
+    await page.route('**/api/search?**', async (route) => {
+      if (new URL(route.request().url()).searchParams.get('q') === 'counterf') await firstHeld;
+      await route.continue().catch(() => {}); // the widget may have aborted it meanwhile
+    });
+
+    const firstAsked = page.waitForRequest((request) => new URL(request.url()).searchParams.get('q') === 'counterf');
+    await input.fill('counterf');
+    await firstAsked;
+    await input.fill('painstak');
+    await expect.poll(() => listedSections(options)).toEqual([8]);
+
+    releaseFirst();
+    await page.waitForTimeout(500);
+    expect(await listedSections(options)).toEqual([8]);
+    expect(await input.inputValue()).toBe('painstak');
+  });
+});

@@ -1,0 +1,285 @@
+/**
+ * The pure citation code in src/core: items and keys, RIS and BibTeX writers,
+ * joining and assembling prerendered strings, content negotiation and the
+ * reference-manager links.
+ */
+import { describe, expect, it } from 'vitest';
+import { assembleBibliography, joinRecords, type CitationsFile, type ItemRecords, type StyledBibliography } from '../../src/core/bibliography';
+import { writeBibtexEntry, monthMacro } from '../../src/core/bibtex';
+import { citationAnswer } from '../../src/core/citation-answer';
+import { cslItem, itemFileName, itemId, itemKey, reportItems, reportKey } from '../../src/core/citation-items';
+import { negotiateCitation, type AcceptRange } from '../../src/core/citation-negotiation';
+import { endNoteLink, refWorksLink } from '../../src/core/reference-managers';
+import { risDate, writeRisFile, writeRisRecord } from '../../src/core/ris';
+import { loadSeedReports } from './seed-fixture';
+
+const [report] = loadSeedReports();
+/** The report's title as citations take it: csl.title, in sentence case. */
+const CSL_TITLE = 'Driving the system apart? A study of United Nations integration and integrated strategic planning';
+
+describe('citation items (citation-items.ts)', () => {
+  it('keys the report by author, year and first significant title word: boutellis2013driving', () => {
+    expect(reportKey(report)).toBe('boutellis2013driving');
+  });
+
+  it('keys each section after the report: boutellis2013driving-sec7', () => {
+    expect(itemKey(report, 'report')).toBe('boutellis2013driving');
+    expect(itemKey(report, 7)).toBe('boutellis2013driving-sec7');
+  });
+
+  it('gives eleven distinct keys and ids to the report and its ten sections', () => {
+    const items = reportItems(report);
+
+    expect(items.map(({ item }) => item.id)).toEqual(['report', 's1', 's2', 's3', 's4', 's5', 's6', 's7', 's8', 's9', 's10']);
+    expect(new Set(items.map(({ item }) => item['citation-key'])).size).toBe(11);
+    expect(itemId(5)).toBe('s5');
+  });
+
+  it('names files by author, year, report and page range', () => {
+    expect(itemFileName(report, 'report')).toBe('boutellis-2013-driving-the-system-apart');
+    expect(itemFileName(report, 6)).toBe('boutellis-2013-driving-the-system-apart-pp-4-9');
+    expect(itemFileName(report, 2)).toBe('boutellis-2013-driving-the-system-apart-pp-i-ii');
+    expect(itemFileName(report, 1)).toBe('boutellis-2013-driving-the-system-apart-section-1');
+  });
+
+  it('makes a titled section a chapter of the report, with its page range', () => {
+    expect(cslItem(report, 5)).toMatchObject({ type: 'chapter', title: 'Introduction', 'container-title': CSL_TITLE, page: '3-4' });
+  });
+
+  it('titles a chapter with the section’s citation title, in sentence case: Executive summary', () => {
+    expect(cslItem(report, 4)).toMatchObject({ type: 'chapter', title: 'Executive summary', 'container-title': CSL_TITLE, page: '1-3' });
+  });
+
+  it('makes an untitled section the report with its page range and no title of its own', () => {
+    const item = cslItem(report, 7);
+
+    expect(item).toMatchObject({ type: 'report', title: CSL_TITLE, page: '9-14' });
+    expect(item).not.toHaveProperty('container-title');
+  });
+
+  it('writes a one-page range as one page, and no page for a section without printed pages', () => {
+    expect(cslItem(report, 10).page).toBe('26');
+    expect(cslItem(report, 1)).not.toHaveProperty('page');
+  });
+
+  it('keeps the total page count on the report only', () => {
+    expect(cslItem(report, 'report')['number-of-pages']).toBe(32);
+    for (const n of [1, 5, 7]) expect(cslItem(report, n)).not.toHaveProperty('number-of-pages');
+  });
+
+  it('does not change the report’s own CSL record', () => {
+    const before = JSON.stringify(report.csl);
+    reportItems(report);
+
+    expect(JSON.stringify(report.csl)).toBe(before);
+  });
+});
+
+describe('RIS writer (ris.ts)', () => {
+  it('writes TAG  - value lines with CRLF, in the usual tag order, ending with ER', () => {
+    const text = writeRisRecord({ UR: 'https://x', TI: 'T', AU: ['B, A', 'C, D'], TY: 'RPRT', PY: '2013' });
+
+    expect(text).toBe('TY  - RPRT\r\nAU  - B, A\r\nAU  - C, D\r\nTI  - T\r\nPY  - 2013\r\nUR  - https://x\r\nER  - \r\n');
+  });
+
+  it('never wraps a long value and folds line breaks inside a value into spaces', () => {
+    const long = `${CSL_TITLE} ${CSL_TITLE}`;
+    const text = writeRisRecord({ TY: 'RPRT', TI: long, AB: 'first line\r\nsecond\tline' });
+
+    expect(text).toContain(`TI  - ${long}\r\n`);
+    expect(text).toContain('AB  - first line second line\r\n');
+    expect(text.split('\r\n').filter(Boolean).every((line) => /^[A-Z][A-Z0-9] {2}- /.test(line))).toBe(true);
+  });
+
+  it('drops empty values and a stray ER given as a field', () => {
+    expect(writeRisRecord({ TY: 'RPRT', T2: '  ', ER: 'x' })).toBe('TY  - RPRT\r\nER  - \r\n');
+  });
+
+  it('pads RIS dates to YYYY/MM/DD/ and leaves missing parts empty', () => {
+    expect(risDate([2013, 8, 1])).toBe('2013/08/01/');
+    expect(risDate([2013, 12])).toBe('2013/12//');
+    expect(risDate([2013])).toBe('2013///');
+  });
+
+  it('separates records in a file with a blank line', () => {
+    expect(writeRisFile([{ TY: 'RPRT' }, { TY: 'CHAP' }])).toBe('TY  - RPRT\r\nER  - \r\n\r\nTY  - CHAP\r\nER  - \r\n');
+  });
+});
+
+describe('BibTeX writer (bibtex.ts)', () => {
+  it('writes the month as a bare macro right after the year', () => {
+    const text = writeBibtexEntry({ type: 'techreport', label: 'x', properties: { author: 'B, A', year: '2013', month: 'aug 1', title: 'T' } }, { key: 'k', month: 8 });
+
+    expect(text).toBe('@techreport{k,\n\tauthor = {B, A},\n\tyear = {2013},\n\tmonth = aug,\n\ttitle = {T},\n}\n');
+  });
+
+  it('drops a month it cannot name rather than writing {aug 1}', () => {
+    const text = writeBibtexEntry({ type: 'misc', label: 'x', properties: { year: '2013', month: 'aug 1' } }, { month: 13 });
+
+    expect(text).toBe('@misc{x,\n\tyear = {2013},\n}\n');
+  });
+
+  it('names the twelve month macros of standard BibTeX', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map(monthMacro)).toEqual(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
+    expect(monthMacro(0)).toBeNull();
+  });
+});
+
+/** A tiny prerendered bibliography: items a, b, c in style order c, a, b. */
+function tinyBibliography(): { bibliography: StyledBibliography; strings: string[] } {
+  const strings = ['A alone\n', '<a>\n', 'A1\n', 'A2\n', 'B1\n', 'B2\n', 'C1\n', 'C2\n', 'B alone\n', 'C alone\n', '<x>\n'];
+  return {
+    strings,
+    bibliography: {
+      order: ['c', 'a', 'b'],
+      solo: { a: [0, 1], b: [8, 10], c: [9, 10] },
+      ranked: { a: [[2, 10], [3, 10]], b: [[4, 10], [5, 10]], c: [[6, 10], [7, 10]] },
+    },
+  };
+}
+
+describe('assembling prerendered bibliographies (bibliography.ts)', () => {
+  it('uses an item’s solo entry when it is cited alone', () => {
+    const { bibliography, strings } = tinyBibliography();
+
+    expect(assembleBibliography(bibliography, strings, ['a'], 'text')).toBe('A alone\n');
+  });
+
+  it('sorts a selection by the style’s order and takes each entry at its rank', () => {
+    const { bibliography, strings } = tinyBibliography();
+
+    expect(assembleBibliography(bibliography, strings, ['a', 'b'], 'text')).toBe('A1\nB2\n');
+    expect(assembleBibliography(bibliography, strings, ['b', 'c'], 'text')).toBe('C1\nB2\n');
+  });
+
+  it('wraps HTML in the csl-bib-body div', () => {
+    const { bibliography, strings } = tinyBibliography();
+
+    expect(assembleBibliography(bibliography, strings, ['a'], 'html')).toBe('<div class="csl-bib-body">\n<a>\n</div>');
+  });
+
+  it('joins RIS records with a blank line, BibTeX entries with a newline, CSL-JSON into one array', () => {
+    const items = ['x', 'y'].map((k) => ({ key: k, fileName: k, ris: `TY  - ${k}\r\nER  - \r\n`, bibtex: `@a{${k}}\n`, biblatex: `@b{${k}}\n`, cslJson: `  {"id": "${k}"}` })) as ItemRecords[];
+
+    expect(joinRecords(items, 'ris')).toBe('TY  - x\r\nER  - \r\n\r\nTY  - y\r\nER  - \r\n');
+    expect(joinRecords(items, 'bibtex')).toBe('@a{x}\n\n@a{y}\n');
+    expect(joinRecords(items, 'biblatex')).toBe('@b{x}\n\n@b{y}\n');
+    expect(JSON.parse(joinRecords(items, 'csl-json'))).toEqual([{ id: 'x' }, { id: 'y' }]);
+  });
+});
+
+describe('citation answers (citation-answer.ts)', () => {
+  const records = (id: string): ItemRecords => ({ key: id, fileName: id === 'report' ? 'author-2013-r' : `author-2013-r-${id}`, ris: `TY  - ${id}\r\nER  - \r\n`, bibtex: '', biblatex: '', cslJson: '{}' });
+  const ids = ['report', 's1', 's2', 's3', 's4', 's5', 's6', 's7'];
+  const file = {
+    styles: [],
+    missingStyles: [],
+    locales: ['en-US'],
+    defaultStyle: 'apa',
+    defaultLocale: 'en-US',
+    reports: { r: { items: Object.fromEntries(ids.map((id) => [id, records(id)])), bibliographies: {} } },
+    strings: [],
+  } as unknown as CitationsFile;
+  const ask = (items: string[], format: 'ris' | 'biblatex' | 'csl-json') => citationAnswer(file, { report: 'r', items, format, style: 'apa', locale: 'en-US' });
+
+  it('names one item’s file after the item, with the format’s extension', () => {
+    expect(ask(['s5'], 'ris')).toMatchObject({ fileName: 'author-2013-r-s5.ris', mediaType: 'application/x-research-info-systems' });
+    expect(ask(['report'], 'csl-json')).toMatchObject({ fileName: 'author-2013-r.json', mediaType: 'application/vnd.citationstyles.csl+json' });
+  });
+
+  it('marks BibLaTeX files apart from BibTeX files of the same item', () => {
+    expect(ask(['report'], 'biblatex').fileName).toBe('author-2013-r-biblatex.bib');
+  });
+
+  it('lists up to six sections in a selection’s file name and counts seven or more', () => {
+    expect(ask(['s1', 's2', 's3', 's4', 's5', 's6'], 'ris').fileName).toBe('author-2013-r-sections-1-2-3-4-5-6.ris');
+    expect(ask(['s1', 's2', 's3', 's4', 's5', 's6', 's7'], 'ris').fileName).toBe('author-2013-r-7-sections.ris');
+  });
+
+  it('joins the selected records in the order given', () => {
+    expect(ask(['s2', 's7'], 'ris').body).toBe('TY  - s2\r\nER  - \r\n\r\nTY  - s7\r\nER  - \r\n');
+  });
+});
+
+describe('content negotiation (citation-negotiation.ts)', () => {
+  const range = (type: string, q = 1, params: Record<string, string> = {}): AcceptRange => ({ type, q, params });
+
+  it('answers JSON when there is no Accept header, or a wildcard comes first', () => {
+    expect(negotiateCitation([])).toEqual({ kind: 'json' });
+    expect(negotiateCitation([range('*/*')])).toEqual({ kind: 'json' });
+    expect(negotiateCitation([range('application/*')])).toEqual({ kind: 'json' });
+  });
+
+  it('answers the citation format of the best-rated type, with its style and locale', () => {
+    expect(negotiateCitation([range('application/json', 0.2), range('text/x-bibliography', 0.8, { style: 'mla', locale: 'fr-FR' })])).toEqual({
+      kind: 'citation',
+      format: 'text',
+      mediaType: 'text/x-bibliography',
+      style: 'mla',
+      locale: 'fr-FR',
+    });
+  });
+
+  it('maps each offered type to its format', () => {
+    const format = (type: string) => {
+      const answer = negotiateCitation([range(type)]);
+      return answer.kind === 'citation' ? answer.format : answer.kind;
+    };
+
+    expect(['application/x-research-info-systems', 'application/x-bibtex', 'application/vnd.citationstyles.csl+json', 'text/x-bibliography', 'application/json'].map(format)).toEqual([
+      'ris',
+      'bibtex',
+      'csl-json',
+      'text',
+      'json',
+    ]);
+  });
+
+  it('answers text/* with the formatted reference, the one text type offered, with its style and locale', () => {
+    expect(negotiateCitation([range('text/*', 1, { style: 'mla', locale: 'fr-FR' })])).toEqual({
+      kind: 'citation',
+      format: 'text',
+      mediaType: 'text/x-bibliography',
+      style: 'mla',
+      locale: 'fr-FR',
+    });
+  });
+
+  it('ignores refused types (q=0) and answers not-acceptable when nothing offered is left', () => {
+    expect(negotiateCitation([range('application/x-bibtex', 0)])).toEqual({ kind: 'not-acceptable' });
+    expect(negotiateCitation([range('image/png'), range('text/html', 0.5)])).toEqual({ kind: 'not-acceptable' });
+  });
+});
+
+describe('reference-manager links (reference-managers.ts)', () => {
+  const ris = 'https://host.example/api/reports/r/sections/5/cite?format=ris&x=1';
+
+  it('builds the RefWorks direct-export link with vendor, RIS filter, UTF-8 and the RIS URL', () => {
+    const link = new URL(refWorksLink(ris));
+
+    expect(`${link.origin}${link.pathname}`).toBe('https://www.refworks.com/express/expressimport.asp');
+    expect([...link.searchParams]).toEqual([
+      ['vendor', 'report-edge'],
+      ['filter', 'RIS Format'],
+      ['encoding', '65001'],
+      ['url', ris],
+    ]);
+  });
+
+  it('builds the EndNote online direct-export link that says the data is RIS', () => {
+    const link = new URL(endNoteLink(ris));
+
+    expect(`${link.origin}${link.pathname}`).toBe('https://www.myendnoteweb.com/EndNoteWeb.html');
+    expect([...link.searchParams]).toEqual([
+      ['func', 'directExport'],
+      ['partnerName', 'report-edge'],
+      ['dataIdentifier', '1'],
+      ['dataRequestUrl', ris],
+    ]);
+  });
+
+  it('escapes the RIS URL’s own query so it cannot leak into the service’s parameters', () => {
+    expect(refWorksLink(ris)).toContain(`url=${encodeURIComponent(ris)}`);
+    expect(endNoteLink(ris)).toContain(`dataRequestUrl=${encodeURIComponent(ris)}`);
+  });
+});
