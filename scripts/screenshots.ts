@@ -83,7 +83,8 @@ async function takeShots(browser: Browser, site: Site): Promise<void> {
 
 async function main(): Promise<void> {
   mkdirSync(DOCS, { recursive: true });
-  const site = await startSite();
+  // The quick start's port, so the embed snippets in the pictures read as the README's.
+  const site = await startSite({ port: 8787 });
   try {
     const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
     try {
