@@ -13,6 +13,7 @@ import { parseQuery } from '../src/core/query';
 import { DEFAULT_SEARCH_OPTIONS, searchSections } from '../src/core/search';
 import { loadSearchIndex } from '../src/core/search-index';
 import type { Catalogue } from '../src/core/types';
+import { bundleSizes, formatSize } from './bundle-size';
 import { startDevServer } from './dev-server';
 import { baselineSearch, readRelevanceSet } from './relevance';
 import { readReports } from './report-sources';
@@ -74,11 +75,15 @@ async function main() {
   console.log(`catalogue.json:                            ${size(catalogueText)}`);
 
   execFileSync('node_modules/.bin/wrangler', ['deploy', '--dry-run', '--outdir', 'dist'], { stdio: 'ignore', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
-  console.log(`Worker bundle (dry run, dist/index.js):    ${size(readFileSync('dist/index.js'))} (no citation-js in it)`);
+  const modules = bundleSizes('dist');
+  const total = modules.reduce((sum, m) => ({ bytes: sum.bytes + m.bytes, gzipBytes: sum.gzipBytes + m.gzipBytes }), { bytes: 0, gzipBytes: 0 });
+  const script = modules.find((m) => m.name === 'index.js')!;
+  console.log(`Worker upload (dry run, all modules):      ${formatSize(total)} (no citation-js in it)`);
+  console.log(`  of which the script (index.js):          ${formatSize(script)}; citations.json ${formatSize(modules.find((m) => m.name === 'citations.json')!)}`);
   // What rendering citations in the Worker would have added: citation-js and its plugins, bundled alone.
   const citationJs = buildSync({
     stdin: { contents: "import '@citation-js/core'; import '@citation-js/plugin-csl'; import '@citation-js/plugin-bibtex'; import '@citation-js/plugin-ris';", resolveDir: process.cwd() },
-    bundle: true, minify: true, format: 'esm', platform: 'neutral', mainFields: ['module', 'main'], external: ['node:*', 'fs', 'path', 'http', 'https', 'url', 'stream', 'zlib', 'buffer', 'util', 'net', 'tls', 'events', 'punycode', 'crypto'], write: false, logLevel: 'silent',
+    bundle: true, minify: true, format: 'esm', platform: 'node', write: false, logLevel: 'silent',
   }).outputFiles[0].text;
   console.log(`citation-js + plugins, bundled alone:      ${size(citationJs)} (what rendering in the Worker would add)`);
   const citations = JSON.parse(readFileSync('index/build/citations.json', 'utf8')) as { strings: string[]; reports: Record<string, { items: Record<string, unknown> }> };
