@@ -14,6 +14,12 @@ export interface QueryWord {
   joined: string[] | null;
   /** Index of the quoted phrase this word belongs to, or null. */
   phrase: number | null;
+  /**
+   * Index terms of this word run together with the next one ("peace keeping"
+   * → "peacekeeping"), since readers split words the text writes as one; null
+   * for the last word, compounds and words in a phrase.
+   */
+  joinedWithNext: string[] | null;
 }
 
 /** A query once read. */
@@ -54,8 +60,15 @@ export function parseQuery(text: string, a: Analyzer = analyzer): ParsedQuery {
     const joined = compound ? a.processTerm(tokens[tokens.length - 1]) : null;
     if (parts.length === 0 && !joined) continue;
     const phrase = phraseOf.find((p) => p.start <= span.start && span.end <= p.end)?.index ?? null;
-    words.push({ text: span.text, parts, joined, phrase });
+    words.push({ text: span.text, parts, joined, phrase, joinedWithNext: null });
   }
+  words.forEach((word, i) => {
+    const next = words[i + 1];
+    const single = (w: QueryWord) => w.joined === null && w.parts.length === 1 && w.phrase === null;
+    if (next && single(word) && single(next)) {
+      word.joinedWithNext = a.processTerm(wordTokens(word.text)[0] + wordTokens(next.text)[0]);
+    }
+  });
   const lastWordOpen = /[\p{L}\p{N}]$/u.test(folded);
   return { words, phrases, lastWordOpen };
 }

@@ -93,11 +93,27 @@ function wordQuery(word: QueryWord, open: boolean, options: SearchOptions): Quer
   return { queries: parts.length > 0 ? [partsQuery, joined] : [joined], combineWith: 'OR' };
 }
 
-/** The MiniSearch query tree for a parsed query, combining words with AND or OR. */
+/** A word run together with a neighbour: exact (or completed, while typed), never fuzzy. */
+function runTogetherQuery(terms: string[], open: boolean, options: SearchOptions): Query {
+  return { queries: terms.map((term) => ({ queries: [term], prefix: open && options.prefix, fuzzy: false })), combineWith: 'OR' };
+}
+
+/**
+ * The MiniSearch query tree for a parsed query, combining words with AND or
+ * OR. A word is met by itself or by its run-together form with a neighbour,
+ * so "peace keeping" finds "peacekeeping" and "post conflict" "postconflict".
+ */
 export function buildQuery(query: ParsedQuery, combineWith: 'AND' | 'OR', options: SearchOptions): Query {
   const last = query.words.length - 1;
+  const open = (i: number) => query.lastWordOpen && i === last && query.words[i].phrase === null;
   return {
-    queries: query.words.map((word, i) => wordQuery(word, query.lastWordOpen && i === last && word.phrase === null, options)),
+    queries: query.words.map((word, i) => {
+      const alternatives: Query[] = [wordQuery(word, open(i), options)];
+      const previous = query.words[i - 1];
+      if (previous?.joinedWithNext) alternatives.push(runTogetherQuery(previous.joinedWithNext, open(i), options));
+      if (word.joinedWithNext) alternatives.push(runTogetherQuery(word.joinedWithNext, open(i + 1), options));
+      return alternatives.length === 1 ? alternatives[0] : { queries: alternatives, combineWith: 'OR' };
+    }),
     combineWith,
   };
 }

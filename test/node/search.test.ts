@@ -235,3 +235,23 @@ describe('searchSections with a catalogue it has not seen', () => {
     expect(after.total).toBe(0);
   });
 });
+
+describe('words a reader splits that the text writes as one', () => {
+  const first = (q: string) => searchSections(index, catalogue, parseQuery(q), DEFAULT_SEARCH_OPTIONS).hits[0];
+
+  it('finds "peacekeeping" (section 6) from "peace keeping", marking the word as written', () => {
+    const hit = first('peace keeping');
+
+    expect(hit.number).toBe(6);
+    expect(hit.snippet).toContain('<mark>Peacekeeping</mark>');
+  });
+
+  it('finds "postconflict settings" (section 9) from "post conflict settings"', () => {
+    expect(first('post conflict settings').number).toBe(9);
+  });
+
+  it('finds "counterfactual" (section 7) from "counter factual" and, while typing, "counter fact"', () => {
+    expect(first('counter factual').number).toBe(7);
+    expect(first('counter fact').number).toBe(7);
+  });
+});
