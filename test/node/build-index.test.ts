@@ -67,8 +67,8 @@ describe('the build as a process (tsx scripts/build-index.ts)', () => {
     const lines = good.stdout.trim().split('\n');
     const perReport = lines.filter((line) => /^[a-z0-9-]+: \d+ sections/.test(line));
     expect(perReport).toHaveLength(2);
-    expect(perReport[0]).toMatch(new RegExp(`^${SEED_ID}: 10 sections \\(5 with text\\), \\d+ distinct terms$`));
-    expect(perReport[1]).toMatch(/^second-copy: 10 sections \(5 with text\), \d+ distinct terms$/);
+    expect(perReport[0]).toMatch(new RegExp(`^${SEED_ID}: 10 sections \\(5 with text\\), \\d+ index terms, [\\d.]+ KiB index, \\d+ ms$`));
+    expect(perReport[1]).toMatch(/^second-copy: 10 sections \(5 with text\), \d+ index terms, [\d.]+ KiB index, \d+ ms$/);
     expect(lines).toContainEqual(expect.stringMatching(/^index: \d+ terms, [\d.]+ KiB; catalogue: [\d.]+ KiB; built in \d+ ms$/));
   });
 
