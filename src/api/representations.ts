@@ -3,6 +3,7 @@
  * with absolute links so a client never has to build a URL itself.
  */
 import { CITATION_FORMATS } from '../core/bibliography';
+import { formatDateParts } from '../core/csl-dates';
 import { endNoteLink, refWorksLink } from '../core/reference-managers';
 import type { CslName, PageRange, Report, Section } from '../core/types';
 
@@ -38,8 +39,7 @@ function displayName(name: CslName): string {
 }
 
 function isoDate(parts: number[] | undefined): string | null {
-  if (!parts || parts.length === 0) return null;
-  return parts.map((part, i) => (i === 0 ? String(part) : String(part).padStart(2, '0'))).join('-');
+  return parts && parts.length > 0 ? formatDateParts(parts, '-') : null;
 }
 
 /** A page range as the API shows it. */

@@ -4,6 +4,7 @@
  * from the same CSL item the citations use, so nothing is invented here either.
  */
 import type { CslItem } from './citation-items';
+import { formatDateParts } from './csl-dates';
 
 /** One `<meta name content>` pair. */
 export type MetaTag = [name: string, content: string];
@@ -31,7 +32,7 @@ export function highwireTags(item: CslItem): MetaTag[] {
   const tags: MetaTag[] = [['citation_title', item.title]];
   for (const author of names(item)) tags.push(['citation_author', author]);
   const date = dateParts(item);
-  if (date.length) tags.push(['citation_publication_date', date.map((p, i) => (i === 0 ? String(p) : String(p).padStart(2, '0'))).join('/')]);
+  if (date.length) tags.push(['citation_publication_date', formatDateParts(date, '/')]);
   if (item.type === 'chapter') {
     if (typeof item['container-title'] === 'string') tags.push(['citation_inbook_title', item['container-title']]);
     if (item.publisher) tags.push(['citation_publisher', item.publisher]);
@@ -64,7 +65,7 @@ export function coinsTitle(item: CslItem): string {
     else if (author.literal) params.append('rft.au', author.literal);
   }
   const date = dateParts(item);
-  if (date.length) params.set('rft.date', date.map((p, i) => (i === 0 ? String(p) : String(p).padStart(2, '0'))).join('-'));
+  if (date.length) params.set('rft.date', formatDateParts(date, '-'));
   if (item.publisher) params.set('rft.pub', item.publisher);
   if (item['publisher-place']) params.set('rft.place', item['publisher-place']);
   const pages = pageBounds(item);
