@@ -13,9 +13,8 @@ import type { Report } from '../core/types';
 import { ProblemError } from '../problem';
 import { getCitations } from '../site-data';
 import { missingSection, requireReport, requireSection } from './lookups';
-import { CiteQuery, ProblemSchema, ReportParam, SectionNumberParam, SelectionQuery } from './schemas';
+import { CiteQuery, problemResponse, ReportParam, SectionNumberParam, SelectionQuery } from './schemas';
 
-const problem = (description: string) => ({ content: { 'application/problem+json': { schema: ProblemSchema } }, description });
 const fileResponse = {
   content: Object.fromEntries(
     [...new Set(Object.values(FORMAT_MEDIA).map((m) => m.mediaType))].map((type) => [type, { schema: z.string() }]),
@@ -101,7 +100,7 @@ export const citeReportRoute = createRoute({
   path: '/api/reports/{report}/cite',
   summary: 'Cite the whole report, or a selection of its sections',
   request: { params: z.object({ report: ReportParam }), query: SelectionQuery },
-  responses: { 200: fileResponse, 400: problem('Invalid parameter'), 404: problem('Unknown report, section, style or locale') },
+  responses: { 200: fileResponse, 400: problemResponse('Invalid parameter'), 404: problemResponse('Unknown report, section, style or locale') },
 });
 
 export const citeSectionRoute = createRoute({
@@ -109,7 +108,7 @@ export const citeSectionRoute = createRoute({
   path: '/api/reports/{report}/sections/{n}/cite',
   summary: 'Cite one section',
   request: { params: z.object({ report: ReportParam, n: SectionNumberParam }), query: CiteQuery },
-  responses: { 200: fileResponse, 400: problem('Invalid parameter'), 404: problem('Unknown report, section, style or locale') },
+  responses: { 200: fileResponse, 400: problemResponse('Invalid parameter'), 404: problemResponse('Unknown report, section, style or locale') },
 });
 
 /** Registers the citation routes. */

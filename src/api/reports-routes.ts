@@ -11,7 +11,8 @@ import { linkerFor, reportSummary, reportWithContents, sectionInFull, tocEntry }
 import {
   PageLookupSchema,
   PageParam,
-  ProblemSchema,
+  problemResponse,
+  jsonResponse,
   ReportParam,
   ReportSchema,
   ReportSummarySchema,
@@ -19,17 +20,12 @@ import {
   SectionSchema,
 } from './schemas';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { 'application/json': { schema } },
-  description,
-});
-const problem = (description: string) => ({ content: { 'application/problem+json': { schema: ProblemSchema } }, description });
 
 export const listReports = createRoute({
   method: 'get',
   path: '/api/reports',
   summary: 'The reports served, with their bibliographic data',
-  responses: { 200: json(z.object({ reports: z.array(ReportSummarySchema) }), 'Every report') },
+  responses: { 200: jsonResponse(z.object({ reports: z.array(ReportSummarySchema) }), 'Every report') },
 });
 
 export const getReport = createRoute({
@@ -37,7 +33,7 @@ export const getReport = createRoute({
   path: '/api/reports/{report}',
   summary: 'One report: bibliographic data and table of contents',
   request: { params: z.object({ report: ReportParam }) },
-  responses: { 200: json(ReportSchema, 'The report'), 404: problem('Unknown report') },
+  responses: { 200: jsonResponse(ReportSchema, 'The report'), 404: problemResponse('Unknown report') },
 });
 
 export const getSection = createRoute({
@@ -45,7 +41,7 @@ export const getSection = createRoute({
   path: '/api/reports/{report}/sections/{n}',
   summary: 'One section in full',
   request: { params: z.object({ report: ReportParam, n: SectionNumberParam }) },
-  responses: { 200: json(SectionSchema, 'The section'), 400: problem('Not a section number'), 404: problem('Unknown report or section') },
+  responses: { 200: jsonResponse(SectionSchema, 'The section'), 400: problemResponse('Not a section number'), 404: problemResponse('Unknown report or section') },
 });
 
 export const getPage = createRoute({
@@ -53,7 +49,7 @@ export const getPage = createRoute({
   path: '/api/reports/{report}/pages/{page}',
   summary: 'The section(s) holding a printed page',
   request: { params: z.object({ report: ReportParam, page: PageParam }) },
-  responses: { 200: json(PageLookupSchema, 'The sections that hold the page'), 400: problem('Not a page number'), 404: problem('No section holds that page') },
+  responses: { 200: jsonResponse(PageLookupSchema, 'The sections that hold the page'), 400: problemResponse('Not a page number'), 404: problemResponse('No section holds that page') },
 });
 
 /** Registers the look-up routes on the app. */

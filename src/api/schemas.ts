@@ -184,3 +184,13 @@ export const SelectionQuery = CiteQuery.extend({
     .optional()
     .openapi({ description: 'A selection of sections, e.g. 3,5,7; without it, the whole report', example: '3,5,7' }),
 });
+
+/** An OpenAPI response of JSON validated by `schema`. */
+export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {
+  return { content: { 'application/json': { schema } }, description };
+}
+
+/** An OpenAPI problem+json response. */
+export function problemResponse(description: string) {
+  return { content: { 'application/problem+json': { schema: ProblemSchema } }, description };
+}

@@ -8,9 +8,8 @@ import { correctQuery, suggestCompletions } from '../core/suggest';
 import { getCatalogue, getSearchIndex } from '../site-data';
 import { requireReport } from './lookups';
 import { apiPaths, linkerFor, pagesOf } from './representations';
-import { ProblemSchema, SearchQuery, SearchResponseSchema, SuggestQuery, SuggestResponseSchema } from './schemas';
+import { jsonResponse, problemResponse, SearchQuery, SearchResponseSchema, SuggestQuery, SuggestResponseSchema } from './schemas';
 
-const problem = (description: string) => ({ content: { 'application/problem+json': { schema: ProblemSchema } }, description });
 
 export const searchRoute = createRoute({
   method: 'get',
@@ -18,9 +17,9 @@ export const searchRoute = createRoute({
   summary: 'Ranked sections with highlighted snippets',
   request: { query: SearchQuery },
   responses: {
-    200: { content: { 'application/json': { schema: SearchResponseSchema } }, description: 'Results' },
-    400: problem('Invalid parameter'),
-    404: problem('Unknown report'),
+    200: jsonResponse(SearchResponseSchema, 'Results'),
+    400: problemResponse('Invalid parameter'),
+    404: problemResponse('Unknown report'),
   },
 });
 
@@ -30,9 +29,9 @@ export const suggestRoute = createRoute({
   summary: 'Completions for a search box',
   request: { query: SuggestQuery },
   responses: {
-    200: { content: { 'application/json': { schema: SuggestResponseSchema } }, description: 'Completions' },
-    400: problem('Invalid parameter'),
-    404: problem('Unknown report'),
+    200: jsonResponse(SuggestResponseSchema, 'Completions'),
+    400: problemResponse('Invalid parameter'),
+    404: problemResponse('Unknown report'),
   },
 });
 
