@@ -2,9 +2,8 @@
  * Search and type-ahead: validate, call the core ranking, shape the answer.
  */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { parseQuery } from '../core/query';
-import { DEFAULT_SEARCH_OPTIONS, searchSections } from '../core/search';
-import { correctQuery, suggestCompletions } from '../core/suggest';
+import { DEFAULT_SEARCH_OPTIONS } from '../core/search';
+import { searchWithCorrection, suggestCompletions } from '../core/suggest';
 import { getCatalogue, getSearchIndex } from '../site-data';
 import { requireReport } from './lookups';
 import { apiPaths, linkerFor, pagesOf } from './representations';
@@ -40,9 +39,7 @@ export function addSearchRoutes(app: OpenAPIHono) {
   app.openapi(searchRoute, (c) => {
     const params = c.req.valid('query');
     if (params.report !== undefined) requireReport(params.report);
-    const catalogue = getCatalogue();
-    const query = parseQuery(params.q);
-    const page = searchSections(getSearchIndex(), catalogue, query, {
+    const page = searchWithCorrection(getSearchIndex(), getCatalogue(), params.q, {
       ...DEFAULT_SEARCH_OPTIONS,
       fuzzy: params.fuzzy ?? DEFAULT_SEARCH_OPTIONS.fuzzy,
       prefix: params.prefix ?? DEFAULT_SEARCH_OPTIONS.prefix,
@@ -52,7 +49,6 @@ export function addSearchRoutes(app: OpenAPIHono) {
       limit: params.limit,
       offset: params.offset,
     });
-    const correction = page.total === 0 ? correctQuery(catalogue, params.q) : null;
     const link = linkerFor(c.req.url);
     return c.json(
       {
@@ -66,7 +62,7 @@ export function addSearchRoutes(app: OpenAPIHono) {
           pages: pagesOf(hit.pages),
           links: { section: link(apiPaths.section(hit.report, hit.number)) },
         })),
-        suggestions: correction ? [correction] : [],
+        suggestions: page.correction ? [page.correction] : [],
       },
       200,
     );

@@ -5,7 +5,8 @@
  */
 import type MiniSearch from 'minisearch';
 import { analyzer, foldText, wordSpans, wordTokens, type Analyzer } from './analyzer';
-import { fuzzyDistance } from './search';
+import { parseQuery } from './query';
+import { fuzzyDistance, searchSections, type SearchOptions, type SearchPage } from './search';
 import type { Catalogue, SectionDocument } from './types';
 
 export interface Completion {
@@ -104,4 +105,19 @@ function nearestWord(typed: string, vocabulary: string[]): string | null {
     }
   }
   return best;
+}
+
+/**
+ * Searches, and when nothing matches offers a corrected query: what the API
+ * and the no-JavaScript results page both answer.
+ * @example searchWithCorrection(index, catalogue, 'counterfatcual', { ...DEFAULT_SEARCH_OPTIONS, fuzzy: false }).correction // 'counterfactual'
+ */
+export function searchWithCorrection(
+  index: MiniSearch<SectionDocument>,
+  catalogue: Catalogue,
+  text: string,
+  options: SearchOptions,
+): SearchPage & { correction: string | null } {
+  const page = searchSections(index, catalogue, parseQuery(text), options);
+  return { ...page, correction: page.total === 0 ? correctQuery(catalogue, text) : null };
 }

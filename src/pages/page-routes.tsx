@@ -6,11 +6,10 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { secureHeaders } from 'hono/secure-headers';
 import { linkerFor } from '../api/representations';
 import { requireReport, requireSection } from '../api/lookups';
-import { SectionNumberParam, MAX_QUERY_LENGTH } from '../api/schemas';
-import { analyzer, wordSpans, wordTokens } from '../core/analyzer';
-import { parseQuery } from '../core/query';
-import { DEFAULT_SEARCH_OPTIONS, searchSections } from '../core/search';
-import { correctQuery } from '../core/suggest';
+import { MAX_QUERY_LENGTH, SearchQuery, SectionNumberParam } from '../api/schemas';
+import { analyzer } from '../core/analyzer';
+import { DEFAULT_SEARCH_OPTIONS } from '../core/search';
+import { searchWithCorrection } from '../core/suggest';
 import { ProblemError } from '../problem';
 import { getAsset, getCatalogue, getCitations, getSearchIndex } from '../site-data';
 import { EmbedPage } from './embed-page';
@@ -65,7 +64,7 @@ export const crossOriginHeaders = secureHeaders({
 /** The index terms of the words arriving in `?highlight=`, to mark them in the text. */
 function highlightTerms(value: string | undefined): Set<string> {
   const text = (value ?? '').slice(0, MAX_QUERY_LENGTH);
-  return new Set(wordSpans(text).flatMap((span) => wordTokens(span.text).flatMap((t) => analyzer.processTerm(t) ?? [])));
+  return new Set(analyzer.analyze(text));
 }
 
 function sectionNumber(value: string): number {
@@ -106,14 +105,14 @@ export function addPageRoutes(app: OpenAPIHono) {
 
   app.get('/reports/:report/search', (c) => {
     const report = requireReport(c.req.param('report'));
-    const q = (c.req.query('q') ?? '').trim();
-    if (q === '' || q.length > MAX_QUERY_LENGTH) {
+    // The API's own rule for a query, so both answer the same input the same way.
+    const parsed = SearchQuery.shape.q.safeParse(c.req.query('q') ?? '');
+    if (!parsed.success) {
       throw new ProblemError({ status: 400, kind: 'invalid-parameter', title: 'Nothing to search for', detail: `Type between 1 and ${MAX_QUERY_LENGTH} characters to search.` });
     }
-    const catalogue = getCatalogue();
-    const results = searchSections(getSearchIndex(), catalogue, parseQuery(q), { ...DEFAULT_SEARCH_OPTIONS, report: report.id, limit: 20 });
-    const suggestion = results.total === 0 ? correctQuery(catalogue, q) : null;
-    return c.html(<SearchResultsPage report={report} query={q} results={results} suggestion={suggestion} />);
+    const q = parsed.data;
+    const results = searchWithCorrection(getSearchIndex(), getCatalogue(), q, { ...DEFAULT_SEARCH_OPTIONS, report: report.id, limit: 20 });
+    return c.html(<SearchResultsPage report={report} query={q} results={results} suggestion={results.correction} />);
   });
 
   // "Export selected" without JavaScript: the form's repeated `section` fields become the API's list.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../../src/core/query';
-import { correctQuery, editDistance, suggestCompletions } from '../../src/core/suggest';
+import { DEFAULT_SEARCH_OPTIONS } from '../../src/core/search';
+import { correctQuery, editDistance, searchWithCorrection, suggestCompletions } from '../../src/core/suggest';
 import { loadSeedSearch, SEED_ID } from './seed-fixture';
 
 const { catalogue, index } = loadSeedSearch();
@@ -65,5 +66,21 @@ describe('suggestCompletions', () => {
   it('suggests nothing for a query without letters or digits', () => {
     expect(suggestCompletions(index, catalogue, '  ', 5, null)).toEqual([]);
     expect(suggestCompletions(index, catalogue, 'integrated "', 5, null)).toEqual([]);
+  });
+});
+
+describe('searchWithCorrection', () => {
+  it('offers a corrected query when nothing matches', () => {
+    const page = searchWithCorrection(index, catalogue, 'counterfatcual', { ...DEFAULT_SEARCH_OPTIONS, fuzzy: false });
+
+    expect(page.total).toBe(0);
+    expect(page.correction).toBe('counterfactual');
+  });
+
+  it('offers none when the query finds sections', () => {
+    const page = searchWithCorrection(index, catalogue, 'counterfactual', DEFAULT_SEARCH_OPTIONS);
+
+    expect(page.hits[0].number).toBe(7);
+    expect(page.correction).toBeNull();
   });
 });
