@@ -13,7 +13,7 @@ import { parseQuery } from '../src/core/query';
 import { DEFAULT_SEARCH_OPTIONS, searchSections } from '../src/core/search';
 import { loadSearchIndex } from '../src/core/search-index';
 import type { Catalogue } from '../src/core/types';
-import { bundleSizes, formatSize } from './bundle-size';
+import { bundleSizes, formatSize, totalSize } from './bundle-size';
 import { startDevServer } from './dev-server';
 import { baselineSearch, readRelevanceSet } from './relevance';
 import { readReports } from './report-sources';
@@ -25,6 +25,19 @@ function percentile(sorted: number[], p: number): number {
 function summarise(samples: number[]): string {
   const sorted = [...samples].sort((a, b) => a - b);
   return `median ${percentile(sorted, 50).toFixed(3)} ms, p99 ${percentile(sorted, 99).toFixed(3)} ms (n=${samples.length})`;
+}
+
+/** Milliseconds of each call of `run` on every query, over 20 rounds. */
+function timeEach(queries: string[], run: (q: string) => unknown): number[] {
+  const samples: number[] = [];
+  for (let round = 0; round < 20; round++) {
+    for (const q of queries) {
+      const started = performance.now();
+      run(q);
+      samples.push(performance.now() - started);
+    }
+  }
+  return samples;
 }
 
 function size(bytes: Buffer | string): string {
@@ -47,26 +60,12 @@ async function main() {
   const index = loadSearchIndex(JSON.parse(indexText));
 
   const queries = readRelevanceSet().queries.map((q) => q.q);
-  const perQuery: number[] = [];
-  for (let round = 0; round < 20; round++) {
-    for (const q of queries) {
-      const started = performance.now();
-      searchSections(index, catalogue, parseQuery(q), DEFAULT_SEARCH_OPTIONS);
-      perQuery.push(performance.now() - started);
-    }
-  }
+  const perQuery = timeEach(queries, (q) => searchSections(index, catalogue, parseQuery(q), DEFAULT_SEARCH_OPTIONS));
 
   const read = readReports('index/sources');
   if (!read.ok) throw new Error('sources do not build');
   const baseline = baselineSearch(read.reports);
-  const perBaselineQuery: number[] = [];
-  for (let round = 0; round < 20; round++) {
-    for (const q of queries) {
-      const started = performance.now();
-      baseline(q);
-      perBaselineQuery.push(performance.now() - started);
-    }
-  }
+  const perBaselineQuery = timeEach(queries, baseline);
 
   console.log(`search() in Node, relevance-set queries:  ${summarise(perQuery)}`);
   console.log(`  before: MiniSearch out of the box:       ${summarise(perBaselineQuery)} (no snippets)`);
@@ -76,7 +75,7 @@ async function main() {
 
   execFileSync('node_modules/.bin/wrangler', ['deploy', '--dry-run', '--outdir', 'dist'], { stdio: 'ignore', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
   const modules = bundleSizes('dist');
-  const total = modules.reduce((sum, m) => ({ bytes: sum.bytes + m.bytes, gzipBytes: sum.gzipBytes + m.gzipBytes }), { bytes: 0, gzipBytes: 0 });
+  const total = totalSize(modules);
   const script = modules.find((m) => m.name === 'index.js')!;
   console.log(`Worker upload (dry run, all modules):      ${formatSize(total)} (no citation-js in it)`);
   console.log(`  of which the script (index.js):          ${formatSize(script)}; citations.json ${formatSize(modules.find((m) => m.name === 'citations.json')!)}`);

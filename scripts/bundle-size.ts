@@ -27,13 +27,18 @@ export function bundleSizes(dir: string): ModuleSize[] {
     .sort((a, b) => b.bytes - a.bytes);
 }
 
+/** The sizes added up. */
+export function totalSize(sizes: ModuleSize[]): { bytes: number; gzipBytes: number } {
+  return sizes.reduce((sum, s) => ({ bytes: sum.bytes + s.bytes, gzipBytes: sum.gzipBytes + s.gzipBytes }), { bytes: 0, gzipBytes: 0 });
+}
+
 export function formatSize(size: { bytes: number; gzipBytes: number }): string {
   return `${(size.bytes / 1024).toFixed(1)} KiB raw, ${(size.gzipBytes / 1024).toFixed(1)} KiB gzip`;
 }
 
 if (process.argv[1]?.endsWith('bundle-size.ts')) {
   const sizes = bundleSizes(process.argv[2] ?? 'dist');
-  const total = sizes.reduce((sum, s) => ({ bytes: sum.bytes + s.bytes, gzipBytes: sum.gzipBytes + s.gzipBytes }), { bytes: 0, gzipBytes: 0 });
+  const total = totalSize(sizes);
   for (const size of sizes) console.log(`  ${size.name.padEnd(20)} ${formatSize(size)}`);
   console.log(`bundle (all uploaded modules): ${formatSize(total)}`);
 }

@@ -60,6 +60,14 @@ function score(rankings: Array<{ ranked: number[]; expect: number[] }>): Scores 
   return { queries: rankings.length, mrr10: mrr / n, p1: p1 / n, recall3: recall / n };
 }
 
+/** Scores rankings overall and per kind, and lists the queries whose expected section is not first. */
+function evaluation(set: RelevanceSet, rankings: Array<{ query: LabelledQuery; ranked: number[]; expect: number[] }>): Evaluation {
+  const kinds = [...new Set(set.queries.map((q) => q.kind))];
+  const byKind = Object.fromEntries(kinds.map((kind) => [kind, score(rankings.filter((r) => r.query.kind === kind))]));
+  const failures = rankings.filter((r) => !r.expect.includes(r.ranked[0])).map(({ query, ranked }) => ({ query, ranked }));
+  return { ...score(rankings), byKind, failures };
+}
+
 /** Ranks every query of the set with a variant and scores the rankings. */
 export function evaluate(reports: Report[], set: RelevanceSet, variant: RankingVariant): Evaluation {
   const index: MiniSearch<SectionDocument> = createSearchIndex(reports, variant.analyzer);
@@ -69,10 +77,7 @@ export function evaluate(reports: Report[], set: RelevanceSet, variant: RankingV
     const page = searchSections(index, catalogue, parseQuery(query.q, variant.analyzer), options, variant.analyzer);
     return { query, ranked: page.hits.map((hit) => hit.number), expect: query.expect };
   });
-  const kinds = [...new Set(set.queries.map((q) => q.kind))];
-  const byKind = Object.fromEntries(kinds.map((kind) => [kind, score(rankings.filter((r) => r.query.kind === kind))]));
-  const failures = rankings.filter((r) => !r.expect.includes(r.ranked[0])).map(({ query, ranked }) => ({ query, ranked }));
-  return { ...score(rankings), byKind, failures };
+  return evaluation(set, rankings);
 }
 
 /** MiniSearch as it comes, over the same documents: the "before" this project's ranking is measured against. */
@@ -90,8 +95,5 @@ export function evaluateBaseline(reports: Report[], set: RelevanceSet): Evaluati
     ranked: search(query.q).slice(0, 10).map((hit) => Number(String(hit.id).split('/').pop())),
     expect: query.expect,
   }));
-  const kinds = [...new Set(set.queries.map((q) => q.kind))];
-  const byKind = Object.fromEntries(kinds.map((kind) => [kind, score(rankings.filter((r) => r.query.kind === kind))]));
-  const failures = rankings.filter((r) => !r.expect.includes(r.ranked[0])).map(({ query, ranked }) => ({ query, ranked }));
-  return { ...score(rankings), byKind, failures };
+  return evaluation(set, rankings);
 }
