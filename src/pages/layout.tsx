@@ -19,6 +19,15 @@ export interface LayoutProps {
   children: Child;
 }
 
+/** The machine-readable versions of a cited item, from its citation links, for `alternates`. */
+export function citationAlternates(cite: Record<string, string>): NonNullable<LayoutProps['alternates']> {
+  return [
+    { type: 'application/x-research-info-systems', href: cite.ris, title: 'RIS' },
+    { type: 'application/x-bibtex', href: cite.bibtex, title: 'BibTeX' },
+    { type: 'application/vnd.citationstyles.csl+json', href: cite['csl-json'], title: 'CSL-JSON' },
+  ];
+}
+
 /** The HTML document around a page's content. */
 export function Layout(props: LayoutProps) {
   return (

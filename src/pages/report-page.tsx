@@ -8,7 +8,7 @@ import { coinsTitle, highwireTags } from '../core/highwire';
 import type { Report } from '../core/types';
 import { citationLinks, apiPaths, type Linker } from '../api/representations';
 import { CitePanel } from './cite-panel';
-import { Layout } from './layout';
+import { citationAlternates, Layout } from './layout';
 import { SearchForm } from './search-form';
 import { formattedReferences } from './page-citations';
 import { Byline, sectionName, sectionPages } from './report-parts';
@@ -38,11 +38,7 @@ export function ReportPage(props: { report: Report; link: Linker; styles: Set<st
       title={report.title}
       meta={highwireTags(item)}
       canonical={link(pagePaths.report(report.id))}
-      alternates={[
-        { type: 'application/x-research-info-systems', href: cite.ris, title: 'RIS' },
-        { type: 'application/x-bibtex', href: cite.bibtex, title: 'BibTeX' },
-        { type: 'application/vnd.citationstyles.csl+json', href: cite['csl-json'], title: 'CSL-JSON' },
-      ]}
+      alternates={citationAlternates(cite)}
     >
       <article class="report">
         <p class="doc-type">{report.type}</p>

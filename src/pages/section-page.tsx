@@ -10,7 +10,7 @@ import { coinsTitle, highwireTags } from '../core/highwire';
 import { highlightHtml } from '../core/snippet';
 import type { Report, Section } from '../core/types';
 import { CitePanel } from './cite-panel';
-import { Layout } from './layout';
+import { citationAlternates, Layout } from './layout';
 import { formattedReferences } from './page-citations';
 import { pagePaths } from './page-paths';
 import { Byline, sectionName, sectionPages } from './report-parts';
@@ -27,11 +27,7 @@ export function SectionPage(props: { report: Report; section: Section; link: Lin
       title={`${sectionName(section)} — ${report.title}`}
       meta={highwireTags(item)}
       canonical={link(pagePaths.section(report.id, section.number))}
-      alternates={[
-        { type: 'application/x-research-info-systems', href: cite.ris, title: 'RIS' },
-        { type: 'application/x-bibtex', href: cite.bibtex, title: 'BibTeX' },
-        { type: 'application/vnd.citationstyles.csl+json', href: cite['csl-json'], title: 'CSL-JSON' },
-      ]}
+      alternates={citationAlternates(cite)}
     >
       <nav aria-label="Breadcrumb" class="breadcrumb">
         <a href={pagePaths.report(report.id)}>{report.title}</a> › Section {section.number}
