@@ -10,11 +10,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { itemFileName, reportItems } from '../src/core/citation-items';
+import { itemFileName, reportItems } from '../src/core/citations/items';
 import { createSearchIndex, surfaceForms } from '../src/core/search-index';
 import type { Catalogue, Report } from '../src/core/types';
 import { bundleScript } from './bundle-script';
-import { DEBIAN_STYLES_DIR, renderCitations } from './render-citations';
+import { DEBIAN_LOCALES_DIR, DEBIAN_STYLES_DIR, LOCALES, renderCitations } from './citations/render';
 import { formatProblem, readReports } from './report-sources';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -78,13 +78,27 @@ function citationsKey(reports: Report[], options: { stylesDir?: string; debianSt
   const hash = createHash('sha256');
   // Exactly what citations are rendered from: every item's CSL and file name.
   hash.update(JSON.stringify(reports.map((r) => reportItems(r).map(({ ref, item }) => [item, itemFileName(r, ref)]))));
-  const code = ['scripts/render-citations.ts', 'src/core/bibliography.ts', 'src/core/bibtex.ts', 'src/core/ris.ts', 'src/core/citation-items.ts', 'package-lock.json'];
-  for (const file of code) hash.update(readFileSync(join(projectRoot, file)));
-  const dirs = [options.debianStylesDir ?? DEBIAN_STYLES_DIR, options.stylesDir].filter((d): d is string => !!d && existsSync(d));
+  // The code that renders them: the build's citation folder and the core it shares with the Worker.
+  const code = [
+    ...codeFiles('scripts/citations'),
+    ...codeFiles('src/core/citations'),
+    'package-lock.json',
+  ];
+  for (const file of code) hash.update(file).update(readFileSync(join(projectRoot, file)));
+  hash.update(JSON.stringify(LOCALES));
+  const dirs = [options.debianStylesDir ?? DEBIAN_STYLES_DIR, DEBIAN_LOCALES_DIR, options.stylesDir].filter((d): d is string => !!d && existsSync(d));
   for (const dir of dirs) {
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.csl')).sort()) hash.update(file).update(readFileSync(join(dir, file)));
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.csl') || f.endsWith('.xml')).sort()) hash.update(file).update(readFileSync(join(dir, file)));
   }
   return hash.digest('hex');
+}
+
+/** The TypeScript files of a folder of the project, by path from the project root. */
+function codeFiles(folder: string): string[] {
+  return readdirSync(join(projectRoot, folder))
+    .filter((f) => f.endsWith('.ts'))
+    .sort()
+    .map((f) => `${folder}/${f}`);
 }
 
 function kib(text: string): string {

@@ -7,7 +7,17 @@ declare module '@citation-js/core' {
   }
   export const plugins: {
     config: {
-      get(name: '@csl'): { styles: { add(name: string, xml: string): void; has(name: string): boolean } };
+      get(name: '@csl'): {
+        styles: { add(name: string, xml: string): void; has(name: string): boolean; get(name: string): string };
+        locales: { add(name: string, xml: string): void; has(name: string): boolean };
+        /** A citeproc-js engine holding these items (cached per style and locale). */
+        engine(
+          items: object[],
+          style: string,
+          lang: string,
+          format: string,
+        ): { updateItems(ids: string[]): void; makeCitationCluster(items: object[]): string };
+      };
     };
   };
 }

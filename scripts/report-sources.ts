@@ -42,6 +42,10 @@ const cslReport = z
     'number-of-pages': z.number().int().positive().optional(),
     URL: z.url().optional(),
     DOI: z.string().regex(/^10\.\d{4,9}\/\S+$/, 'a DOI looks like "10.1234/abc"').optional(),
+    // The database the report is read through (MLA's second container), e.g. "JSTOR".
+    archive: z.string().min(1).optional(),
+    // The main title without its subtitle, for short notes and short citations (CMOS 14.30).
+    'title-short': z.string().min(1).optional(),
   })
   .passthrough();
 

@@ -16,6 +16,8 @@ export interface Problem {
   invalidParams?: Array<{ name: string; reason: string }>;
   /** Extra members, e.g. the valid choices. */
   extra?: Record<string, unknown>;
+  /** For a person: the page to go back to (the error page links it); not part of the JSON. */
+  back?: { href: string; text: string };
 }
 
 /** The problem+json body for a problem. */

@@ -10,7 +10,7 @@ import pageScript from '../index/build/page.js';
 import searchIndexText from '../index/build/search-index.json';
 import widgetScript from '../index/build/widget.js';
 import stylesheet from './assets/style.css';
-import type { CitationsFile } from './core/bibliography';
+import type { CitationsFile } from './core/citations';
 import { loadSearchIndex } from './core/search-index';
 import type { Catalogue, SectionDocument } from './core/types';
 

@@ -4,11 +4,20 @@
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { CitationFormat } from '../core/bibliography';
-import { citationAnswer, FORMAT_MEDIA } from '../core/citation-answer';
-import { itemId, type ItemRef } from '../core/citation-items';
-import { negotiateCitation, NEGOTIABLE_TYPES } from '../core/citation-negotiation';
 import { parseAccept } from 'hono/utils/accept';
+import {
+  CITATION_FORMATS,
+  citationAnswer,
+  formatEntry,
+  itemId,
+  negotiateCitation,
+  NEGOTIABLE_TYPES,
+  type CitationForm,
+  type CitationFormat,
+  type ItemRef,
+  type StyleInfo,
+} from '../core/citations';
+import { parsePrintedPage, rangeHoldsPage } from '../core/page-ranges';
 import type { Report } from '../core/types';
 import { ProblemError } from '../problem';
 import { getCitations } from '../site-data';
@@ -16,18 +25,17 @@ import { missingSection, requireReport, requireSection } from './lookups';
 import { CiteQuery, problemResponse, ReportParam, SectionNumberParam, SelectionQuery } from './schemas';
 
 const fileResponse = {
-  content: Object.fromEntries(
-    [...new Set(Object.values(FORMAT_MEDIA).map((m) => m.mediaType))].map((type) => [type, { schema: z.string() }]),
-  ),
-  description: 'The citation, as a file to import or a formatted reference',
+  content: Object.fromEntries([...new Set(CITATION_FORMATS.map((f) => f.mediaType))].map((type) => [type, { schema: z.string() }])),
+  description: 'The citation, as a file to import or a formatted citation',
 };
 
 /** The style and locale to use, or a 404 naming those that are offered. */
-export function resolveStyle(style: string | null | undefined, locale: string | null | undefined): { style: string; locale: string } {
+export function resolveStyle(style: string | null | undefined, locale: string | null | undefined): { style: StyleInfo; locale: string } {
   const file = getCitations();
   const chosenStyle = style ?? file.defaultStyle;
   const chosenLocale = locale ?? file.defaultLocale;
-  if (!file.styles.some((s) => s.name === chosenStyle)) {
+  const found = file.styles.find((s) => s.name === chosenStyle);
+  if (!found) {
     const missing = file.missingStyles.find((m) => m.name === chosenStyle);
     throw new ProblemError({
       status: 404,
@@ -38,36 +46,77 @@ export function resolveStyle(style: string | null | undefined, locale: string | 
     });
   }
   if (!file.locales.includes(chosenLocale)) {
+    const missing = file.missingLocales.some((m) => m.name === chosenLocale);
     throw new ProblemError({
       status: 404,
       kind: 'unknown-locale',
       title: 'No such locale',
-      detail: `There is no locale "${chosenLocale}". Locales offered: ${file.locales.join(', ')}.`,
+      detail: `${missing ? `Locale "${chosenLocale}" is not installed on this deployment.` : `There is no locale "${chosenLocale}".`} Locales offered: ${file.locales.join(', ')}.`,
       extra: { locales: file.locales },
     });
   }
-  return { style: chosenStyle, locale: chosenLocale };
+  return { style: found, locale: chosenLocale };
+}
+
+function invalid(name: string, reason: string, extra: Record<string, unknown> = {}): ProblemError {
+  return new ProblemError({ status: 400, kind: 'invalid-parameter', title: 'Invalid request parameter', detail: `${name}: ${reason}`, invalidParams: [{ name, reason }], extra });
+}
+
+/** The form asked for, if the style offers it; otherwise a 400 naming the forms it does. */
+function requireForm(style: StyleInfo, form: CitationForm): CitationForm {
+  if (style.forms.includes(form)) return form;
+  throw invalid('form', `style "${style.name}" has no ${form} form; it offers: ${style.forms.join(', ')}`, { forms: style.forms });
+}
+
+/** The printed page asked for, if one item is cited and it holds the page; otherwise a 400 with the item's range. */
+function requirePage(report: Report, items: string[], text: string): string {
+  const page = parsePrintedPage(text)!;
+  if (items.length !== 1) throw invalid('page', 'a page narrows one item: cite the section or the report, not a selection');
+  const sections = items[0] === 'report' ? report.sections : report.sections.filter((s) => itemId(s.number) === items[0]);
+  if (sections.some((s) => rangeHoldsPage(s.pages, page))) return page.label;
+  const ranges = sections.flatMap((s) => (s.pages ? [s.pages.label] : []));
+  const what = items[0] === 'report' ? 'the report' : `section ${items[0].slice(1)}`;
+  throw invalid('page', `${what} does not hold page ${page.label}; its pages: ${ranges.join(', ') || 'none known'}`, { pages: ranges });
+}
+
+/** Seconds until the next UTC midnight: an answer carrying today's date is good for today only. */
+function secondsLeftToday(now: Date): number {
+  const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
+  return Math.max(1, Math.floor((midnight - now.getTime()) / 1000));
+}
+
+export interface CitationOptions {
+  format: CitationFormat;
+  style?: string | null;
+  locale?: string | null;
+  form?: CitationForm;
+  page?: string;
+  download?: boolean;
+  mediaType?: string;
 }
 
 /**
  * Answers with a citation: machine formats as a download, formatted text and
  * HTML inline unless asked to download.
  */
-export function respondWithCitation(
-  c: Context,
-  report: Report,
-  items: string[],
-  options: { format: CitationFormat; style?: string | null; locale?: string | null; download?: boolean; mediaType?: string },
-): Response {
+export function respondWithCitation(c: Context, report: Report, items: string[], options: CitationOptions): Response {
+  const styled = formatEntry(options.format)!.kind === 'styled';
+  if (!styled && (options.page !== undefined || (options.form ?? 'reference') !== 'reference')) {
+    throw invalid(options.page !== undefined ? 'page' : 'form', `applies to the formatted citations (format=text or html), not to ${options.format}`);
+  }
   const { style, locale } = resolveStyle(options.style, options.locale);
-  const answer = citationAnswer(getCitations(), { report: report.id, items, format: options.format, style, locale });
-  // A file to import is always a download; a formatted reference only when asked.
-  const styled = options.format === 'text' || options.format === 'html';
+  const form = styled ? requireForm(style, options.form ?? 'reference') : 'reference';
+  const page = options.page !== undefined ? requirePage(report, items, options.page) : null;
+  const today = new Date();
+  const answer = citationAnswer(getCitations(), { report: report.id, items, format: options.format, style: style.name, locale, form, page, today });
+  // A file to import is always a download; a formatted citation only when asked.
   const attachment = styled ? (options.download ?? false) : true;
-  return c.body(answer.body, 200, {
+  const headers: Record<string, string> = {
     'Content-Type': `${options.mediaType ?? answer.mediaType}; charset=utf-8`,
     'Content-Disposition': `${attachment ? 'attachment' : 'inline'}; filename="${answer.fileName}"`,
-  });
+  };
+  if (answer.dated) headers['Cache-Control'] = `public, max-age=${secondsLeftToday(today)}`;
+  return c.body(answer.body, 200, headers);
 }
 
 /**
@@ -80,7 +129,7 @@ export function respondToNegotiation(c: Context, report: Report, ref: ItemRef): 
   const negotiated = negotiateCitation(parseAccept(c.req.header('Accept') ?? ''));
   if (negotiated.kind === 'json') return null;
   if (negotiated.kind === 'not-acceptable') {
-    const offered = Object.keys(NEGOTIABLE_TYPES);
+    const offered = [...NEGOTIABLE_TYPES.keys()];
     throw new ProblemError(
       {
         status: 406,

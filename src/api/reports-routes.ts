@@ -4,7 +4,8 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { parsePrintedPage, sectionsHoldingPage } from '../core/page-ranges';
 import { ProblemError } from '../problem';
-import { getCatalogue } from '../site-data';
+import type { CitationLocale } from '../core/citations';
+import { getCatalogue, getCitations } from '../site-data';
 import { respondToNegotiation } from './citation-routes';
 import { requireReport, requireSection } from './lookups';
 import { linkerFor, reportSummary, reportWithContents, sectionInFull, tocEntry } from './representations';
@@ -63,7 +64,14 @@ export function addReportRoutes(app: OpenAPIHono) {
     const report = requireReport(c.req.valid('param').report);
     const citation = respondToNegotiation(c, report, 'report');
     if (citation) return citation as never;
-    return c.json(reportWithContents(report, linkerFor(c.req.url)), 200);
+    const file = getCitations();
+    const citations = {
+      styles: file.styles.map(({ name, title, forms }) => ({ name, title, forms })),
+      locales: file.locales as CitationLocale[],
+      defaultStyle: file.defaultStyle,
+      defaultLocale: file.defaultLocale,
+    };
+    return c.json(reportWithContents(report, linkerFor(c.req.url), citations), 200);
   });
 
   app.openapi(getSection, (c) => {

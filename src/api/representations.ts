@@ -2,7 +2,7 @@
  * The JSON shapes of the API: reports, table-of-contents entries and sections,
  * with absolute links so a client never has to build a URL itself.
  */
-import { CITATION_FORMATS } from '../core/bibliography';
+import { CITATION_FORMATS, type CitationForm, type CitationLocale } from '../core/citations';
 import { formatDateParts } from '../core/csl-dates';
 import { endNoteLink, refWorksLink } from '../core/reference-managers';
 import type { CslName, PageRange, Report, Section } from '../core/types';
@@ -23,7 +23,7 @@ export const apiPaths = {
  * reference managers that import by URL.
  */
 export function citationLinks(citeUrl: string): Record<string, string> {
-  const links: Record<string, string> = Object.fromEntries(CITATION_FORMATS.map((format) => [format, `${citeUrl}?format=${format}`]));
+  const links: Record<string, string> = Object.fromEntries(CITATION_FORMATS.map(({ name }) => [name, `${citeUrl}?format=${name}`]));
   return { ...links, refworks: refWorksLink(links.ris), endnote: endNoteLink(links.ris) };
 }
 
@@ -80,9 +80,17 @@ export function tocEntry(report: Report, section: Section, link: Linker) {
   };
 }
 
-/** A report with its table of contents. */
-export function reportWithContents(report: Report, link: Linker) {
-  return { ...reportSummary(report, link), sections: report.sections.map((s) => tocEntry(report, s, link)) };
+/** What this deployment offers for citing: styles with their forms, locales, and the defaults. */
+export interface CitationChoices {
+  styles: Array<{ name: string; title: string; forms: CitationForm[] }>;
+  locales: CitationLocale[];
+  defaultStyle: string;
+  defaultLocale: string;
+}
+
+/** A report with its table of contents and the citation styles and locales offered. */
+export function reportWithContents(report: Report, link: Linker, citations: CitationChoices) {
+  return { ...reportSummary(report, link), sections: report.sections.map((s) => tocEntry(report, s, link)), citations };
 }
 
 /** One section in full, with its neighbours. */

@@ -3,7 +3,7 @@
  * /api/openapi.json is generated from them, so the document cannot drift.
  */
 import { z } from '@hono/zod-openapi';
-import { CITATION_FORMATS, type CitationFormat } from '../core/bibliography';
+import { CITATION_LOCALES, DEFAULT_LOCALE, DEFAULT_STYLE, FORM_NAMES, FORMAT_NAMES } from '../core/citations';
 import { parsePrintedPage } from '../core/page-ranges';
 import { SEARCH_FIELDS } from '../core/search-index';
 
@@ -118,7 +118,16 @@ export const ReportSummarySchema = z
   })
   .openapi('ReportSummary');
 
-export const ReportSchema = ReportSummarySchema.extend({ sections: z.array(TocEntrySchema) }).openapi('Report');
+export const CitationChoicesSchema = z
+  .object({
+    styles: z.array(z.object({ name: z.string(), title: z.string(), forms: z.array(z.enum(FORM_NAMES)) })),
+    locales: z.array(z.enum(CITATION_LOCALES)),
+    defaultStyle: z.string(),
+    defaultLocale: z.string(),
+  })
+  .openapi('CitationChoices', { description: 'The citation styles (with the forms each offers) and locales this deployment serves' });
+
+export const ReportSchema = ReportSummarySchema.extend({ sections: z.array(TocEntrySchema), citations: CitationChoicesSchema }).openapi('Report');
 
 export const PageLookupSchema = z
   .object({
@@ -167,10 +176,20 @@ export const MAX_SELECTION = 100;
 
 export const CiteQuery = z.object({
   format: z
-    .enum(CITATION_FORMATS as [CitationFormat, ...CitationFormat[]], { message: `format must be one of: ${CITATION_FORMATS.join(', ')}` })
-    .openapi({ description: 'ris, bibtex, biblatex, csl-json: a file to import; text, html: a formatted reference', example: 'ris' }),
-  style: z.string().min(1).max(100).optional().openapi({ description: 'Citation style for text/html (default apa): apa, mla, chicago-author-date, chicago-notes-bibliography, harvard, vancouver' }),
-  locale: z.string().min(1).max(20).optional().openapi({ description: 'Locale for text/html (default en-US): en-US, de-DE, es-ES, fr-FR, nl-NL' }),
+    .enum(FORMAT_NAMES, { message: `format must be one of: ${FORMAT_NAMES.join(', ')}` })
+    .openapi({ description: 'ris, bibtex, biblatex, csl-json: a file to import; text, html: a formatted citation', example: 'ris' }),
+  style: z.string().min(1).max(100).optional().openapi({ description: `Citation style for text/html (default ${DEFAULT_STYLE}); /api/reports/{report} lists those offered` }),
+  locale: z.string().min(1).max(20).optional().openapi({ enum: [...CITATION_LOCALES], description: `Locale for text/html (default ${DEFAULT_LOCALE}); /api/reports/{report} lists those this deployment has installed` }),
+  form: z
+    .enum(FORM_NAMES, { message: `form must be one of: ${FORM_NAMES.join(', ')}` })
+    .optional()
+    .openapi({ description: 'For text/html: reference (default), in-text, note or short-note; a style offers in-text or the notes' }),
+  page: z
+    .string()
+    .max(20)
+    .refine((page) => parsePrintedPage(page) !== null, 'a page is a roman (ii, IV) or arabic (12) numeral')
+    .optional()
+    .openapi({ description: 'For text/html: one printed page within the item, to cite instead of its whole range', example: '11' }),
   download: OnOff.optional().openapi({ description: 'text/html as a file to save (machine formats always are)' }),
 });
 

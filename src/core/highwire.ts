@@ -3,7 +3,7 @@
  * from a page: Highwire Press `citation_*` meta tags and a COinS span, built
  * from the same CSL item the citations use, so nothing is invented here either.
  */
-import type { CslItem } from './citation-items';
+import type { CslItem } from './citations/items';
 import { formatDateParts } from './csl-dates';
 
 /** One `<meta name content>` pair. */

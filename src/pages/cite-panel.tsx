@@ -1,34 +1,21 @@
 /**
- * "Cite" for one item: the formatted reference in the common styles, ready to
- * copy, and every download and reference-manager link. A <details> element,
- * so it opens without JavaScript; only the copy buttons need it.
+ * "Cite" for one item: in each featured style, the reference and the
+ * in-text citation (or the notes), each ready to copy with its italics, and
+ * every download and reference-manager link. A <details> element, so it
+ * opens without JavaScript; only the copy buttons need it.
  */
 import { raw } from 'hono/html';
-
-/** A formatted reference in one style. */
-export interface FormattedReference {
-  style: string;
-  label: string;
-  /** Citation-js HTML (escaped by citeproc, italics as <i>), from our own metadata. */
-  html: string;
-  text: string;
-}
+import { MACHINE_FORMATS } from '../core/citations';
+import type { StyledCitations } from './page-citations';
 
 export interface CitePanelProps {
   /** Unique within the page, for ids. */
   id: string;
   summary: string;
-  references: FormattedReference[];
+  citations: StyledCitations[];
   /** Links by format name (ris, bibtex, …, refworks, endnote). */
   links: Record<string, string>;
 }
-
-const DOWNLOADS: Array<[format: string, label: string]> = [
-  ['ris', 'RIS (EndNote, Zotero, Mendeley, EasyBib, NoodleTools)'],
-  ['bibtex', 'BibTeX'],
-  ['biblatex', 'BibLaTeX'],
-  ['csl-json', 'CSL-JSON'],
-];
 
 /** The citation panel of one item. */
 export function CitePanel(props: CitePanelProps) {
@@ -36,23 +23,31 @@ export function CitePanel(props: CitePanelProps) {
     <details class="cite-panel">
       <summary>{props.summary}</summary>
       <div class="cite-body">
-        {props.references.map((reference) => (
-          <figure class="reference">
-            <figcaption>{reference.label}</figcaption>
-            <blockquote id={`${props.id}-${reference.style}`} class="reference-text">
-              {raw(reference.html)}
-            </blockquote>
-            <button type="button" class="copy" data-copy={reference.text}>
-              Copy {reference.label}
-            </button>
-          </figure>
+        {props.citations.map((styled) => (
+          <section class="cite-style" aria-label={styled.label}>
+            <h3 class="cite-style-name">{styled.label}</h3>
+            {styled.forms.map((form) => {
+              const id = `${props.id}-${styled.style}-${form.form}`;
+              return (
+                <figure class={`reference form-${form.form}`}>
+                  <figcaption>{form.formLabel}</figcaption>
+                  <blockquote id={id} class="reference-text">
+                    {raw(form.html)}
+                  </blockquote>
+                  <button type="button" class="copy" data-copy={form.text} data-copy-html-from={id}>
+                    Copy {styled.label} {form.formLabel.toLowerCase()}
+                  </button>
+                </figure>
+              );
+            })}
+          </section>
         ))}
         <p class="downloads">
           Download:{' '}
-          {DOWNLOADS.map(([format, label], i) => (
+          {MACHINE_FORMATS.map(({ name, label }, i) => (
             <>
               {i > 0 && ' · '}
-              <a href={props.links[format]} download>
+              <a href={props.links[name]} download>
                 {label}
               </a>
             </>

@@ -4,6 +4,7 @@
  */
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
+import { CITATION_FORMATS } from '../core/citations';
 import type { MetaTag } from '../core/highwire';
 
 export interface LayoutProps {
@@ -21,11 +22,7 @@ export interface LayoutProps {
 
 /** The machine-readable versions of a cited item, from its citation links, for `alternates`. */
 export function citationAlternates(cite: Record<string, string>): NonNullable<LayoutProps['alternates']> {
-  return [
-    { type: 'application/x-research-info-systems', href: cite.ris, title: 'RIS' },
-    { type: 'application/x-bibtex', href: cite.bibtex, title: 'BibTeX' },
-    { type: 'application/vnd.citationstyles.csl+json', href: cite['csl-json'], title: 'CSL-JSON' },
-  ];
+  return CITATION_FORMATS.filter((f) => f.alternate).map((f) => ({ type: f.mediaType, href: cite[f.name], title: f.shortLabel }));
 }
 
 /** The HTML document around a page's content. */

@@ -1,30 +1,51 @@
 /**
- * The formatted references a page shows in its cite panels, taken from the
- * prerendered citations like every API answer.
+ * The formatted citations a page shows in its cite panels, taken from the
+ * prerendered citations like every API answer: for each featured style that
+ * is installed, every form it offers (reference and in-text, or reference,
+ * note and short note).
  */
-import { citationAnswer } from '../core/citation-answer';
-import { itemId, type ItemRef } from '../core/citation-items';
+import { citationAnswer, CITATION_FORMS, FEATURED_STYLES, itemId, type CitationForm, type ItemRef } from '../core/citations';
 import { getCitations } from '../site-data';
-import type { FormattedReference } from './cite-panel';
 
-/** The styles a reader is offered first, in this order (those installed). */
-export const PAGE_STYLES: Array<[style: string, label: string]> = [
-  ['apa', 'APA'],
-  ['mla', 'MLA'],
-  ['chicago-author-date', 'Chicago'],
-];
+/** One form of a formatted citation in one style. */
+export interface FormattedCitation {
+  form: CitationForm;
+  formLabel: string;
+  /** Citation-js HTML (escaped by citeproc, italics as <i>), from our own metadata. */
+  html: string;
+  text: string;
+}
 
-/** APA, MLA and Chicago references of one item, as HTML and text. */
-export function formattedReferences(report: string, ref: ItemRef): FormattedReference[] {
+/** A style's citations of one item. */
+export interface StyledCitations {
+  style: string;
+  label: string;
+  forms: FormattedCitation[];
+}
+
+/** The inner HTML of a one-entry answer, without citation-js's wrapping divs. */
+function innerHtml(body: string): string {
+  return body
+    .replace(/^<div class="csl-(bib-body|citations)">\n\s*<div[^>]*class="csl-(entry|citation)">/, '')
+    .replace(/<\/div>\n?<\/div>$/, '')
+    .trim();
+}
+
+/** The featured styles' citations of one item, as HTML and text, in every form each offers. */
+export function formattedCitations(report: string, ref: ItemRef, today = new Date()): StyledCitations[] {
   const file = getCitations();
-  const installed = new Set(file.styles.map((s) => s.name));
-  return PAGE_STYLES.filter(([style]) => installed.has(style)).map(([style, label]) => {
-    const request = { report, items: [itemId(ref)], style, locale: file.defaultLocale };
-    return {
-      style,
-      label,
-      html: citationAnswer(file, { ...request, format: 'html' }).body,
-      text: citationAnswer(file, { ...request, format: 'text' }).body.trim(),
-    };
+  return FEATURED_STYLES.flatMap(({ style, label }) => {
+    const info = file.styles.find((s) => s.name === style);
+    if (!info) return [];
+    const forms = info.forms.map((form) => {
+      const request = { report, items: [itemId(ref)], style, locale: file.defaultLocale, form, today };
+      return {
+        form,
+        formLabel: CITATION_FORMS.find((f) => f.name === form)!.label,
+        html: innerHtml(citationAnswer(file, { ...request, format: 'html' }).body),
+        text: citationAnswer(file, { ...request, format: 'text' }).body.trim(),
+      };
+    });
+    return [{ style, label, forms }];
   });
 }

@@ -14,7 +14,8 @@ import { ProblemError } from '../problem';
 import { getAsset, getCatalogue, getCitations, getSearchIndex } from '../site-data';
 import { EmbedPage } from './embed-page';
 import { HomePage } from './home-page';
-import { EXPORT_CHOICES, ReportPage } from './report-page';
+import { exportChoices, ReportPage } from './report-page';
+import { pagePaths } from './page-paths';
 import { SearchResultsPage } from './search-page';
 import { SectionPage } from './section-page';
 
@@ -91,9 +92,8 @@ export function addPageRoutes(app: OpenAPIHono) {
 
   app.get('/reports/:report', (c) => {
     const report = requireReport(c.req.param('report'));
-    const styles = new Set(getCitations().styles.map((s) => s.name));
     c.header('Cache-Control', PAGE_CACHE_CONTROL);
-    return c.html(<ReportPage report={report} link={linkerFor(c.req.url)} styles={styles} />);
+    return c.html(<ReportPage report={report} link={linkerFor(c.req.url)} styles={getCitations().styles} />);
   });
 
   app.get('/reports/:report/sections/:n', (c) => {
@@ -120,11 +120,13 @@ export function addPageRoutes(app: OpenAPIHono) {
     const report = requireReport(c.req.param('report'));
     const sections = (c.req.queries('section') ?? []).map(sectionNumber);
     const choice = c.req.query('format') ?? 'ris';
-    if (!EXPORT_CHOICES.some(([value]) => value === choice)) {
-      throw new ProblemError({ status: 400, kind: 'invalid-parameter', title: 'Unknown export format', detail: `Choose one of: ${EXPORT_CHOICES.map(([v]) => v).join(', ')}.` });
+    const choices = exportChoices(getCitations().styles);
+    const back = { href: pagePaths.report(report.id), text: `Back to ${report.title}` };
+    if (!choices.some(([value]) => value === choice)) {
+      throw new ProblemError({ status: 400, kind: 'invalid-parameter', title: 'Unknown export format', detail: `Choose one of: ${choices.map(([v]) => v).join(', ')}.`, back });
     }
     if (sections.length === 0) {
-      throw new ProblemError({ status: 400, kind: 'invalid-parameter', title: 'No section selected', detail: 'Tick the sections to export, then choose “Export selected” again.' });
+      throw new ProblemError({ status: 400, kind: 'invalid-parameter', title: 'No section selected', detail: 'Tick the sections to export, then choose “Export selected” again.', back });
     }
     for (const n of sections) requireSection(report, n);
     const [format, style] = choice.split(':');

@@ -3,32 +3,26 @@
  * search, the table of contents with excerpts, a cite panel per item, export
  * of any selection, and the snippets to embed the search elsewhere.
  */
-import { itemId, cslItem } from '../core/citation-items';
+import { itemId, cslItem, MACHINE_FORMATS, type StyleInfo } from '../core/citations';
 import { coinsTitle, highwireTags } from '../core/highwire';
 import type { Report } from '../core/types';
 import { citationLinks, apiPaths, type Linker } from '../api/representations';
 import { CitePanel } from './cite-panel';
 import { citationAlternates, Layout } from './layout';
 import { SearchForm } from './search-form';
-import { formattedReferences } from './page-citations';
+import { formattedCitations } from './page-citations';
 import { Byline, sectionName, sectionPages } from './report-parts';
 import { pagePaths } from './page-paths';
 
-/** Formats offered by "Export selected": value → label. */
-export const EXPORT_CHOICES: Array<[value: string, label: string]> = [
-  ['ris', 'RIS (EndNote, Zotero, Mendeley, RefWorks…)'],
-  ['bibtex', 'BibTeX'],
-  ['biblatex', 'BibLaTeX'],
-  ['csl-json', 'CSL-JSON'],
-  ['text:apa', 'APA, as text'],
-  ['text:mla', 'MLA, as text'],
-  ['text:chicago-author-date', 'Chicago author-date, as text'],
-  ['text:chicago-notes-bibliography', 'Chicago notes-bibliography, as text'],
-  ['text:harvard', 'Harvard, as text'],
-  ['text:vancouver', 'Vancouver, as text'],
-];
+/**
+ * Formats offered by "Export selected": value → label. The machine formats
+ * of the registry, then each installed style's reference list as text.
+ */
+export function exportChoices(styles: StyleInfo[]): Array<[value: string, label: string]> {
+  return [...MACHINE_FORMATS.map(({ name, label }): [string, string] => [name, label]), ...styles.map(({ name, title }): [string, string] => [`text:${name}`, `${title}, as text`])];
+}
 
-export function ReportPage(props: { report: Report; link: Linker; styles: Set<string> }) {
+export function ReportPage(props: { report: Report; link: Linker; styles: StyleInfo[] }) {
   const { report, link } = props;
   const item = cslItem(report, 'report');
   const cite = citationLinks(link(apiPaths.cite(report.id)));
@@ -45,7 +39,7 @@ export function ReportPage(props: { report: Report; link: Linker; styles: Set<st
         <h1>{report.title}</h1>
         <Byline report={report} />
         <span class="Z3988" title={coinsTitle(item)}></span>
-        <CitePanel id="cite-report" summary="Cite this report" references={formattedReferences(report.id, 'report')} links={cite} />
+        <CitePanel id="cite-report" summary="Cite this report" citations={formattedCitations(report.id, 'report')} links={cite} />
 
         <section aria-labelledby="search-heading" class="search">
           <h2 id="search-heading">Search this report</h2>
@@ -81,7 +75,7 @@ export function ReportPage(props: { report: Report; link: Linker; styles: Set<st
                   <CitePanel
                     id={`cite-${itemId(section.number)}`}
                     summary={`Cite section ${section.number}`}
-                    references={formattedReferences(report.id, section.number)}
+                    citations={formattedCitations(report.id, section.number)}
                     links={citationLinks(link(apiPaths.citeSection(report.id, section.number)))}
                   />
                 </li>
@@ -91,11 +85,12 @@ export function ReportPage(props: { report: Report; link: Linker; styles: Set<st
               <legend>Export selected sections</legend>
               <label for="export-format">Format</label>{' '}
               <select id="export-format" name="format">
-                {EXPORT_CHOICES.filter(([value]) => !value.startsWith('text:') || props.styles.has(value.slice(5))).map(([value, label]) => (
+                {exportChoices(props.styles).map(([value, label]) => (
                   <option value={value}>{label}</option>
                 ))}
               </select>{' '}
-              <button type="submit">Export selected</button>
+              <button type="submit">Export selected</button>{' '}
+              <span class="export-message" role="status" aria-live="polite"></span>
             </fieldset>
           </form>
         </section>

@@ -5,13 +5,13 @@
  */
 import { raw } from 'hono/html';
 import { citationLinks, apiPaths, type Linker } from '../api/representations';
-import { cslItem } from '../core/citation-items';
+import { cslItem } from '../core/citations';
 import { coinsTitle, highwireTags } from '../core/highwire';
 import { highlightHtml } from '../core/snippet';
 import type { Report, Section } from '../core/types';
 import { CitePanel } from './cite-panel';
 import { citationAlternates, Layout } from './layout';
-import { formattedReferences } from './page-citations';
+import { formattedCitations } from './page-citations';
 import { pagePaths } from './page-paths';
 import { Byline, sectionName, sectionPages } from './report-parts';
 
@@ -53,7 +53,7 @@ export function SectionPage(props: { report: Report; section: Section; link: Lin
             {section.truncated && <p class="note">This is the excerpt the source page shows; the full text is in the report.</p>}
           </div>
         )}
-        <CitePanel id="cite-section" summary="Cite this section" references={formattedReferences(report.id, section.number)} links={cite} />
+        <CitePanel id="cite-section" summary="Cite this section" citations={formattedCitations(report.id, section.number)} links={cite} />
         <nav aria-label="Sections" class="prev-next">
           {prev ? (
             <a href={pagePaths.section(report.id, prev.number)} rel="prev">

@@ -3,7 +3,7 @@
  * answers JSON by default, or RIS, BibTeX, CSL-JSON or a formatted reference
  * when the Accept header asks for one.
  */
-import type { CitationFormat } from './bibliography';
+import { BIBLIOGRAPHY_MEDIA_TYPE, CITATION_FORMATS, type CitationFormat } from './registry';
 
 /** One media range of an Accept header (Hono's `parseAccept` gives these). */
 export interface AcceptRange {
@@ -12,14 +12,15 @@ export interface AcceptRange {
   q: number;
 }
 
-/** Media types offered, and the citation format each stands for (null: the JSON representation). */
-export const NEGOTIABLE_TYPES: Record<string, CitationFormat | null> = {
-  'application/json': null,
-  'application/x-research-info-systems': 'ris',
-  'application/x-bibtex': 'bibtex',
-  'application/vnd.citationstyles.csl+json': 'csl-json',
-  'text/x-bibliography': 'text',
-};
+/**
+ * Media types offered, and the citation format each stands for (null: the
+ * JSON representation). A Map, so no header value can reach Object's prototype.
+ */
+export const NEGOTIABLE_TYPES: ReadonlyMap<string, CitationFormat | null> = new Map<string, CitationFormat | null>([
+  ['application/json', null],
+  ...CITATION_FORMATS.filter((f) => f.negotiable).map((f) => [f.mediaType, f.name] as [string, CitationFormat]),
+  [BIBLIOGRAPHY_MEDIA_TYPE, 'text'],
+]);
 
 export type Negotiated =
   | { kind: 'json' }
@@ -38,9 +39,9 @@ export function negotiateCitation(ranges: AcceptRange[]): Negotiated {
     const type = range.type.toLowerCase();
     if (type === '*/*' || type === 'application/*' || type === '*') return { kind: 'json' };
     // text/* can only mean the formatted reference, the one text type offered.
-    if (type === 'text/*') return { kind: 'citation', format: 'text', mediaType: 'text/x-bibliography', style: range.params.style ?? null, locale: range.params.locale ?? null };
-    if (!(type in NEGOTIABLE_TYPES)) continue;
-    const format = NEGOTIABLE_TYPES[type];
+    if (type === 'text/*') return { kind: 'citation', format: 'text', mediaType: BIBLIOGRAPHY_MEDIA_TYPE, style: range.params.style ?? null, locale: range.params.locale ?? null };
+    const format = NEGOTIABLE_TYPES.get(type);
+    if (format === undefined) continue;
     if (format === null) return { kind: 'json' };
     return { kind: 'citation', format, mediaType: type, style: range.params.style ?? null, locale: range.params.locale ?? null };
   }

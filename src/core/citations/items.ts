@@ -4,16 +4,19 @@
  * A section with a known title is a chapter of the report; a section whose
  * title is unknown is cited as the report with that section's pages.
  */
-import { foldText } from './analyzer';
-import type { CslReport, Report, Section } from './types';
+import { foldText } from '../analyzer';
+import type { CslReport, Report, Section } from '../types';
 
-/** A CSL-JSON item as citation-js reads it. */
+/**
+ * A CSL-JSON item as citation-js reads it. Its `id` is its citation key, the
+ * same as BibTeX's, since Pandoc and other CSL processors cite by `id`.
+ */
 export type CslItem = CslReport & { id: string; 'citation-key': string };
 
 /** Which item of a report: the whole report, or a section by number. */
 export type ItemRef = 'report' | number;
 
-/** The id of an item within its report's citations: "report" or "s7". */
+/** The id of an item within its report's prerendered citations: "report" or "s7". */
 export function itemId(ref: ItemRef): string {
   return ref === 'report' ? 'report' : `s${ref}`;
 }
@@ -78,7 +81,8 @@ function cslPage(section: Section): string | undefined {
  */
 export function cslItem(report: Report, ref: ItemRef): CslItem {
   const { id: _id, ...csl } = report.csl as CslReport & { id?: unknown };
-  const base = { ...csl, id: itemId(ref), 'citation-key': itemKey(report, ref) } as CslItem;
+  const key = itemKey(report, ref);
+  const base = { ...csl, id: key, 'citation-key': key } as CslItem;
   if (ref === 'report') return base;
   const section = report.sections.find((s) => s.number === ref)!;
   const page = cslPage(section);

@@ -1,0 +1,477 @@
+/**
+ * Prerenders every citation the Worker serves, with citation-js, at build
+ * time: each item in RIS, BibTeX, BibLaTeX and CSL-JSON, and for every style
+ * and locale the report's reference and, per item, each citation form the
+ * style offers (in-text, or note and short note), plus one template per form
+ * for a single printed page. What only a request knows (the number in a
+ * selection, the page asked for, the access date) is left as a placeholder
+ * (src/core/citations/registry.ts), and each placeholder is proven here
+ * against real renders, so the Worker's fill is never a guess.
+ *
+ * The cost grows with sections × forms × styles × locales: linear in a
+ * report's sections, since a section is cited through its report.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { Cite, plugins } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-csl';
+import '@citation-js/plugin-ris';
+import { formatAccessDate } from '../../src/core/citations/answer';
+import type { AccessDateFormat, CitationsFile, EntryStrings, ItemRecords, StyledStrings, StyleInfo } from '../../src/core/citations/file';
+import { itemFileName, itemId, reportItems, type CslItem, type ItemRef } from '../../src/core/citations/items';
+import { CITATION_LOCALES, DEFAULT_LOCALE, DEFAULT_STYLE, formsOf, PLACEHOLDERS, type CitationForm, type StyleClass } from '../../src/core/citations/registry';
+import type { Report, Section } from '../../src/core/types';
+import { writeBibtexEntry, type BibtexEntry } from './bibtex';
+import { risDate, writeRisRecord, type RisRecord } from './ris';
+import { DROPPED_IN_RULE, STYLE_RECIPES, type StyleRecipe } from './styles';
+
+/** Where the official CSL styles and locales live once Debian's packages are installed. */
+export const DEBIAN_STYLES_DIR = '/usr/share/citation-style-language/styles';
+export const DEBIAN_LOCALES_DIR = '/usr/share/citation-style-language/locales';
+
+/** The locales prerendered: the registry's configuration list. */
+export const LOCALES: string[] = [...CITATION_LOCALES];
+/** Locales citation-js ships; the others come from Debian's citation-style-language-locales. */
+const BUILT_IN_LOCALES = new Set(['en-US', 'de-DE', 'es-ES', 'fr-FR', 'nl-NL']);
+
+type Format = 'text' | 'html';
+const FORMATS: Format[] = ['text', 'html'];
+
+/** A style ready to render: its recipe, the name citation-js knows it by, its class. */
+export interface LoadedStyle extends StyleRecipe {
+  template: string;
+  styleClass: StyleClass;
+  numbered: boolean;
+  /** For the API: citation-js, citation-style-language-styles or the file's path. */
+  source: string;
+}
+
+function classOf(xml: string): StyleClass {
+  return /<style\b[^>]*\bclass="note"/.test(xml) ? 'note' : 'in-text';
+}
+
+function loaded(recipe: StyleRecipe, xml: string, source: string): LoadedStyle {
+  return { ...recipe, template: recipe.name, styleClass: classOf(xml), numbered: /variable="citation-number"/.test(xml), source };
+}
+
+/**
+ * Registers the styles that can be had: built-in ones, the official ones
+ * from Debian's package where installed, and every `.csl` in `stylesDir`.
+ */
+export function loadStyles(options: { debianDir?: string; stylesDir?: string } = {}) {
+  const debianDir = options.debianDir ?? DEBIAN_STYLES_DIR;
+  const config = plugins.config.get('@csl');
+  const styles: LoadedStyle[] = [];
+  const missing: Array<{ name: string; reason: string }> = [];
+  for (const recipe of STYLE_RECIPES) {
+    if ('builtIn' in recipe.csl) {
+      const xml = config.styles.get(recipe.csl.builtIn) as string;
+      config.styles.add(recipe.name, xml);
+      styles.push(loaded(recipe, xml, 'citation-js'));
+      continue;
+    }
+    const file = 'debianFile' in recipe.csl ? join(debianDir, recipe.csl.debianFile) : recipe.csl.file;
+    if (!existsSync(file)) {
+      missing.push({ name: recipe.name, reason: `${file} not found: install Debian's citation-style-language-styles` });
+      continue;
+    }
+    const xml = readFileSync(file, 'utf8');
+    config.styles.add(recipe.name, xml);
+    styles.push(loaded(recipe, xml, file.startsWith('/usr/') ? 'citation-style-language-styles' : file));
+  }
+  const stylesDir = options.stylesDir;
+  if (stylesDir && existsSync(stylesDir)) {
+    for (const file of readdirSync(stylesDir).filter((f) => f.endsWith('.csl')).sort()) {
+      const name = basename(file, '.csl');
+      const path = join(stylesDir, file);
+      if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name)) {
+        missing.push({ name, reason: `${path}: name the file in lower-case letters, digits and hyphens` });
+        continue;
+      }
+      const xml = readFileSync(path, 'utf8');
+      const title = /<title>([^<]*)<\/title>/.exec(xml)?.[1] ?? name;
+      config.styles.add(name, xml);
+      // A dropped-in file is followed as it is; one with a built-in's name replaces it.
+      const entry = loaded({ name, title, csl: { file: path }, pagesIn: 'citation', rule: DROPPED_IN_RULE }, xml, path);
+      const existing = styles.findIndex((s) => s.name === name);
+      if (existing >= 0) styles[existing] = entry;
+      else styles.push(entry);
+    }
+  }
+  return { styles, missing };
+}
+
+/** Registers the locales of LOCALES that citation-js lacks, from Debian's package. */
+export function loadLocales(options: { debianLocalesDir?: string; locales?: string[] } = {}) {
+  const dir = options.debianLocalesDir ?? DEBIAN_LOCALES_DIR;
+  const config = plugins.config.get('@csl');
+  const locales: string[] = [];
+  const missing: Array<{ name: string; reason: string }> = [];
+  for (const locale of options.locales ?? LOCALES) {
+    if (BUILT_IN_LOCALES.has(locale)) {
+      locales.push(locale);
+      continue;
+    }
+    const file = join(dir, `locales-${locale}.xml`);
+    if (!existsSync(file)) {
+      missing.push({ name: locale, reason: `${file} not found: install Debian's citation-style-language-locales` });
+      continue;
+    }
+    config.locales.add(locale, readFileSync(file, 'utf8'));
+    locales.push(locale);
+  }
+  return { locales, missing };
+}
+
+// ---------------------------------------------------------------- machine formats
+
+function sectionOf(report: Report, ref: ItemRef): Section | null {
+  return ref === 'report' ? null : report.sections.find((s) => s.number === ref)!;
+}
+
+function risRecord(item: CslItem, ref: ItemRef, report: Report): RisRecord {
+  const [fields] = new Cite([item]).format('ris', { format: 'object' }) as RisRecord[];
+  const record: RisRecord = { ...fields, ID: item['citation-key'] };
+  const parts = item.issued?.['date-parts'][0];
+  if (parts) record.DA = risDate(parts);
+  delete record.SP;
+  delete record.EP;
+  const section = sectionOf(report, ref);
+  if (section?.pages) {
+    record.SP = section.pages.first;
+    if (section.pages.last !== section.pages.first) record.EP = section.pages.last;
+  }
+  return record;
+}
+
+/** biblatex's `langid` (a babel/polyglossia language) for a CSL language tag; biblatex hyphenates and cases by it. */
+const BIBLATEX_LANGIDS: Record<string, string> = {
+  en: 'english', 'en-us': 'american', 'en-gb': 'british', de: 'ngerman', fr: 'french', es: 'spanish', nl: 'dutch', it: 'italian', pt: 'portuguese',
+};
+
+/**
+ * The `type` field of a report: BibTeX prints it in place of "Technical
+ * Report"; biblatex takes a localisation key where one exists
+ * ("resreport" prints "research report" in the document's language).
+ */
+function reportTypeField(report: Report, format: 'bibtex' | 'biblatex'): string {
+  if (format === 'bibtex') return report.type;
+  if (/^research report$/i.test(report.type)) return 'resreport';
+  if (/^technical report$/i.test(report.type)) return 'techreport';
+  return report.type;
+}
+
+function bibtexEntry(item: CslItem, format: 'bibtex' | 'biblatex', report: Report, ref: ItemRef): string {
+  const [entry] = new Cite([item]).format(format, { format: 'object' }) as BibtexEntry[];
+  const fields = entry.properties;
+  const section = sectionOf(report, ref);
+  if (format === 'bibtex') {
+    if (entry.type === 'inbook' && 'booktitle' in fields) {
+      // citation-js writes a titled part as @inbook, whose `title` BibTeX reads as the book's: it is @incollection.
+      entry.type = 'incollection';
+    } else if (entry.type === 'techreport' && section) {
+      // An untitled part of an authored report: BibTeX's @inbook ("a part of a book, a range of pages"),
+      // which the standard styles print with its pages; @techreport would drop them.
+      entry.type = 'inbook';
+      if (fields.institution) fields.publisher = fields.institution;
+      delete fields.institution;
+    } else if (entry.type === 'techreport') {
+      fields.type = reportTypeField(report, format);
+    }
+  } else {
+    if (entry.type === 'report') fields.type = reportTypeField(report, format);
+    const lang = typeof item.language === 'string' ? BIBLATEX_LANGIDS[item.language.toLowerCase()] : undefined;
+    if (lang) fields.langid = lang;
+    // `language` is printed as written ("en"); biblatex reads the language from langid.
+    if (lang) delete fields.language;
+  }
+  const month = format === 'bibtex' ? item.issued?.['date-parts'][0]?.[1] : undefined;
+  return writeBibtexEntry(entry, { key: item['citation-key'], month });
+}
+
+function indentedJson(item: CslItem): string {
+  return JSON.stringify(item, null, 2)
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n');
+}
+
+/** Renders the machine formats of one item. */
+export function itemRecords(report: Report, ref: ItemRef, item: CslItem): ItemRecords {
+  return {
+    key: item['citation-key'],
+    fileName: itemFileName(report, ref),
+    ris: writeRisRecord(risRecord(item, ref, report)),
+    bibtex: bibtexEntry(item, 'bibtex', report, ref),
+    biblatex: bibtexEntry(item, 'biblatex', report, ref),
+    cslJson: indentedJson(item),
+  };
+}
+
+// ---------------------------------------------------------------- formatted styles
+
+/** Stands in for the access date (a CSL literal date) and for a page locator while rendering. */
+const ACCESSED_SENTINEL = 'ZQXACCESSEDXQZ';
+const PAGE_SENTINEL = '98765';
+/** citeproc-js's position of a later citation of the same work: a short note (CSL "subsequent"). */
+const POSITION_SUBSEQUENT = 1;
+
+function bibliographyEntry(items: CslItem[], style: LoadedStyle, lang: string, format: Format): string[] {
+  const entries = new Cite(items).format('bibliography', { format, template: style.template, lang, asEntryArray: true }) as unknown as Array<[string, string]>;
+  return entries.map(([, entry]) => entry);
+}
+
+/** The reference entry of the report, completed where the official style falls short. */
+function referenceEntry(item: CslItem, style: LoadedStyle, lang: string, format: Format, original: CslItem): string {
+  const [entry] = bibliographyEntry([item], style, lang, format);
+  return style.finishReference ? style.finishReference(entry, format, original) : entry;
+}
+
+interface CiteOptions {
+  locator?: string;
+  /** A later note of the same work: the short form. */
+  subsequent?: boolean;
+}
+
+/**
+ * One citation (in-text, or a note) of the item, rendered by citeproc's
+ * cluster call directly: an order of magnitude faster than rebuilding the
+ * processor's state per call, which citation-js's format('citation') does.
+ * `proveCitation` checks the two agree.
+ */
+function citation(item: CslItem, style: LoadedStyle, lang: string, format: Format, options: CiteOptions = {}): string {
+  const engine = plugins.config.get('@csl').engine([item], style.template, lang, format);
+  engine.updateItems([item.id]);
+  const cited = { id: item.id, ...(options.locator ? { locator: options.locator, label: 'page' } : {}), ...(options.subsequent ? { position: POSITION_SUBSEQUENT } : {}) };
+  return engine.makeCitationCluster([cited]) as string;
+}
+
+/** Fails the build when the cluster call and citation-js's own citation differ for a first citation. */
+function proveCitation(item: CslItem, style: LoadedStyle, lang: string, format: Format, locator: string): void {
+  const expected = new Cite([item]).format('citation', {
+    format,
+    template: style.template,
+    lang,
+    entry: { citationItems: [{ id: item.id, locator, label: 'page' }], properties: { noteIndex: 1 } },
+  }) as string;
+  const actual = citation(item, style, lang, format, { locator });
+  if (actual !== expected) throw new Error(`${style.name}/${lang}/${format}: citeproc's cluster call differs from citation-js:\n--- citation-js\n${expected}\n--- cluster\n${actual}`);
+}
+
+/**
+ * Where a numbered style prints the number 1 in an entry or citation, a
+ * placeholder instead. The first "1" not inside a tag: the number leads.
+ */
+function numberToPlaceholder(text: string): string {
+  const match = /^((?:<[^>]*>|[^\d<])*)1(?!\d)/.exec(text);
+  if (!match) throw new Error(`no citation number in "${text}"`);
+  return match[1] + PLACEHOLDERS.number + text.slice(match[0].length);
+}
+
+/** A section's pages as a locator or part: "9-14", or "26" for one page. */
+function pagesText(section: Section): string | null {
+  if (!section.pages) return null;
+  return section.pages.first === section.pages.last ? section.pages.first : `${section.pages.first}-${section.pages.last}`;
+}
+
+/** A small string table: each distinct string stored once. */
+class StringTable {
+  readonly strings: string[] = [];
+  private readonly index = new Map<string, number>();
+  add(text: string): number {
+    let at = this.index.get(text);
+    if (at === undefined) {
+      at = this.strings.length;
+      this.strings.push(text);
+      this.index.set(text, at);
+    }
+    return at;
+  }
+}
+
+/** Renders a string in both formats, turning the sentinels into placeholders. */
+function both(table: StringTable, render: (format: Format) => string, numbered: boolean): EntryStrings {
+  const [text, html] = FORMATS.map((format) => {
+    let out = render(format).replaceAll(ACCESSED_SENTINEL, PLACEHOLDERS.accessed).replaceAll(PAGE_SENTINEL, PLACEHOLDERS.page);
+    if (numbered) out = numberToPlaceholder(out);
+    return table.add(out);
+  });
+  return [text, html];
+}
+
+/** Fails the build when a placeholder's fill would differ from what citation-js renders. */
+function proveFill(what: string, template: string, values: { page?: string; number?: number }, expected: string): void {
+  const filled = template.replaceAll(PLACEHOLDERS.page, values.page ?? '').replaceAll(PLACEHOLDERS.number, String(values.number ?? 1));
+  if (filled !== expected) throw new Error(`${what}: filling the template differs from citation-js:\n--- citation-js\n${expected}\n--- filled\n${filled}`);
+}
+
+interface RenderContext {
+  report: Report;
+  style: LoadedStyle;
+  lang: string;
+  table: StringTable;
+}
+
+/** One report in one style and locale: the reference and each citation form. */
+function renderStyled({ report, style, lang, table }: RenderContext): { strings: StyledStrings; checked: number; dated: boolean } {
+  const original = { ...reportItems(report)[0].item, accessed: { literal: ACCESSED_SENTINEL } } as CslItem;
+  const item = style.adaptItem ? style.adaptItem(original) : original;
+  const strings: StyledStrings = {};
+  let checked = 0;
+
+  // The reference: the work once, or (Vancouver) the work followed by each part.
+  const reference = (format: Format, part?: { title: string | null; pages: string }) => {
+    const entry = referenceEntry(item, style, lang, format, original);
+    return part && style.addPart ? style.addPart(entry, format, part) : entry;
+  };
+  const referenceItems: Record<string, EntryStrings> = { report: both(table, (f) => reference(f), style.numbered) };
+  if (style.pagesIn === 'reference') {
+    for (const section of report.sections) {
+      const pages = pagesText(section);
+      referenceItems[itemId(section.number)] = pages
+        ? both(table, (f) => reference(f, { title: section.citationTitle, pages }), style.numbered)
+        : referenceItems.report;
+    }
+  }
+  const referencePage = style.pagesIn === 'reference' ? both(table, (f) => reference(f, { title: null, pages: PAGE_SENTINEL }), style.numbered) : referenceItems.report;
+  strings.reference = { items: referenceItems, page: referencePage };
+  if (style.numbered) {
+    // The second entry of a two-item list is the template with number 2.
+    const second = { ...item, id: `${item.id}-second` };
+    for (const [column, format] of FORMATS.entries()) {
+      const [, rendered] = bibliographyEntry([item, second], style, lang, format);
+      const expected = rendered.replace(`data-csl-entry-id="${second.id}"`, `data-csl-entry-id="${item.id}"`);
+      const finished = style.finishReference ? style.finishReference(expected, format, original) : expected;
+      proveFill(`${style.name}/${lang}/${format}: reference number`, table.strings[referenceItems.report[column]], { number: 2 }, finished.replaceAll(ACCESSED_SENTINEL, PLACEHOLDERS.accessed));
+      checked++;
+    }
+  }
+
+  // The citation forms: the report, each section with its pages, and one printed page.
+  for (const form of formsOf(style.styleClass).filter((f): f is Exclude<CitationForm, 'reference'> => f !== 'reference')) {
+    const subsequent = form === 'short-note';
+    const cite = (locator?: string) => (format: Format) => citation(item, style, lang, format, { locator, subsequent });
+    const items: Record<string, EntryStrings> = { report: both(table, cite(), style.numbered) };
+    for (const section of report.sections) items[itemId(section.number)] = both(table, cite(pagesText(section) ?? undefined), style.numbered);
+    const page = both(table, cite(PAGE_SENTINEL), style.numbered);
+    strings[form] = { items, page };
+    if (!subsequent) for (const format of FORMATS) proveCitation(item, style, lang, format, '9-14');
+    for (const printed of ['11', 'ii']) {
+      for (const [column, format] of FORMATS.entries()) {
+        const expected = cite(printed)(format).replaceAll(ACCESSED_SENTINEL, PLACEHOLDERS.accessed);
+        proveFill(`${style.name}/${lang}/${form}/${format}: page ${printed}`, table.strings[page[column]], { page: printed }, expected);
+        checked++;
+      }
+    }
+  }
+  const dated = Object.values(strings).some((form) =>
+    Object.values(form!.items).some(([text]) => table.strings[text].includes(PLACEHOLDERS.accessed)),
+  );
+  return { strings, checked, dated };
+}
+
+/**
+ * How a style and locale write an access date, read off real renders: the
+ * report with a literal date marks where the date goes; twelve renders (one
+ * per month) give each month's template; another day proves the template.
+ */
+export function accessDateFormat(report: Report, style: LoadedStyle, lang: string): AccessDateFormat {
+  const base = reportItems(report)[0].item;
+  const render = (accessed: unknown) => {
+    const original = { ...base, accessed } as CslItem;
+    const item = style.adaptItem ? style.adaptItem(original) : original;
+    return referenceEntry(item, style, lang, 'text', original);
+  };
+  const marked = render({ literal: ACCESSED_SENTINEL });
+  const [before, after] = marked.split(ACCESSED_SENTINEL);
+  const dateIn = (entry: string) => {
+    if (!entry.startsWith(before) || !entry.endsWith(after)) throw new Error(`${style.name}/${lang}: the access date moved: ${entry}`);
+    return entry.slice(before.length, entry.length - after.length);
+  };
+  const months = Array.from({ length: 12 }, (_, m) => {
+    const date = dateIn(render({ 'date-parts': [[2999, m + 1, 28]] }));
+    const template = date.replace('2999', '{Y}').replace('28', '{D}');
+    if (!template.includes('{Y}') || !template.includes('{D}')) throw new Error(`${style.name}/${lang}: cannot find year and day in the access date "${date}"`);
+    return template;
+  });
+  const expected = dateIn(render({ 'date-parts': [[2027, 3, 5]] }));
+  for (const padDay of [false, true]) {
+    const format = { months, padDay };
+    if (formatAccessDate(format, new Date(Date.UTC(2027, 2, 5))) === expected) return format;
+  }
+  throw new Error(`${style.name}/${lang}: the access date "${expected}" does not follow the month templates ${JSON.stringify(months)}`);
+}
+
+export interface RenderOptions {
+  debianDir?: string;
+  debianLocalesDir?: string;
+  stylesDir?: string;
+  locales?: string[];
+}
+
+/**
+ * Renders every citation of every report.
+ * @returns the file the Worker reads, and summary lines for the build output
+ */
+export function renderCitations(reports: Report[], options: RenderOptions = {}) {
+  const started = performance.now();
+  const { styles, missing } = loadStyles({ debianDir: options.debianDir, stylesDir: options.stylesDir });
+  const { locales, missing: missingLocales } = loadLocales({ debianLocalesDir: options.debianLocalesDir, locales: options.locales });
+  const table = new StringTable();
+  const styleInfo: StyleInfo[] = styles.map((s) => ({
+    name: s.name,
+    title: s.title,
+    source: s.source,
+    styleClass: s.styleClass,
+    forms: formsOf(s.styleClass),
+    pagesIn: s.pagesIn,
+    numbered: s.numbered,
+  }));
+  const file: CitationsFile = {
+    styles: styleInfo,
+    missingStyles: missing,
+    locales,
+    missingLocales,
+    defaultStyle: DEFAULT_STYLE,
+    defaultLocale: DEFAULT_LOCALE,
+    accessDates: {},
+    reports: {},
+    strings: table.strings,
+  };
+  let checked = 0;
+  const perReport: string[] = [];
+  for (const report of reports) {
+    const reportStarted = performance.now();
+    const stringsBefore = table.strings.length;
+    const listed = reportItems(report);
+    const styled: Record<string, Record<string, StyledStrings>> = {};
+    for (const style of styles) {
+      styled[style.name] = {};
+      for (const lang of locales) {
+        const rendered = renderStyled({ report, style, lang, table });
+        styled[style.name][lang] = rendered.strings;
+        checked += rendered.checked;
+        if (rendered.dated && !file.accessDates[style.name]?.[lang]) {
+          file.accessDates[style.name] ??= {};
+          file.accessDates[style.name][lang] = accessDateFormat(report, style, lang);
+        }
+      }
+    }
+    file.reports[report.id] = {
+      items: Object.fromEntries(listed.map(({ ref, item }) => [itemId(ref), itemRecords(report, ref, item)])),
+      styled,
+    };
+    const bytes = Buffer.byteLength(JSON.stringify(file.reports[report.id])) + table.strings.slice(stringsBefore).reduce((n, s) => n + Buffer.byteLength(s) + 3, 0);
+    perReport.push(
+      `citations: ${report.id}: ${report.sections.length} sections, ${table.strings.length - stringsBefore} new strings, ${(bytes / 1024).toFixed(1)} KiB, ${((performance.now() - reportStarted) / 1000).toFixed(1)} s`,
+    );
+  }
+  const summary = [
+    `citations: ${styles.length} styles (${styles.map((s) => s.name).join(', ')}) × ${locales.length} locales (${locales.join(', ')}), ${table.strings.length} prerendered strings, ${checked} placeholder fills checked against citation-js, ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    ...perReport,
+    ...missing.map((m) => `citations: style "${m.name}" not available: ${m.reason}`),
+    ...missingLocales.map((m) => `citations: locale "${m.name}" not available: ${m.reason}`),
+  ];
+  return { file, summary };
+}
