@@ -111,7 +111,7 @@ describe('the build as a process (tsx scripts/build-index.ts)', () => {
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain(`${path.join(lonely, `${SEED_ID}.json`)}:1: missing: every source page needs a metadata file beside it`);
     expect(existsSync(lonelyOut)).toBe(false);
-  });
+  }, BUILD_TIMEOUT);
 
   it('exits non-zero on a malformed source, prints file:line: message and leaves the previous build byte-for-byte untouched', () => {
     expect(good.status).toBe(0);
@@ -135,7 +135,7 @@ describe('the build as a process (tsx scripts/build-index.ts)', () => {
     ]);
     expect(snapshot(out)).toEqual(before);
     expect(readdirSync(work).sort()).toEqual(['out', 'sources']);
-  });
+  }, BUILD_TIMEOUT);
 });
 
 describe('writeBuildAtomically', () => {

@@ -2,25 +2,41 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEBIAN_STYLES_DIR, loadStyles } from '../../scripts/render-citations';
+import { DEBIAN_STYLES_DIR, loadLocales, loadStyles } from '../../scripts/citations/render';
 
 const dir = mkdtempSync(join(tmpdir(), 'report-edge-styles-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('which citation styles the build offers', () => {
-  it('offers APA, Harvard and Vancouver from citation-js and MLA and both Chicagos from the official styles', () => {
+  it('offers APA and Vancouver from citation-js, and MLA, both Chicagos and Harvard (Cite Them Right) from the official styles', () => {
     const { styles, missing } = loadStyles();
 
-    expect(styles.map((s) => s.name)).toEqual(['apa', 'harvard', 'vancouver', 'mla', 'chicago-author-date', 'chicago-notes-bibliography']);
+    expect(styles.map((s) => s.name)).toEqual(['apa', 'mla', 'chicago-author-date', 'chicago-notes-bibliography', 'harvard', 'vancouver']);
+    expect(styles.map((s) => s.source)).toEqual(['citation-js', ...Array(4).fill('citation-style-language-styles'), 'citation-js']);
     expect(missing).toEqual([]);
+  });
+
+  it('knows each style’s class, so notes are offered where the style writes notes', () => {
+    const { styles } = loadStyles();
+    const classOf = Object.fromEntries(styles.map((s) => [s.name, s.styleClass]));
+
+    expect(classOf).toEqual({ apa: 'in-text', mla: 'in-text', 'chicago-author-date': 'in-text', 'chicago-notes-bibliography': 'note', harvard: 'in-text', vancouver: 'in-text' });
+    expect(styles.filter((s) => s.numbered).map((s) => s.name)).toEqual(['vancouver']);
   });
 
   it('names the styles it cannot offer, and why, when the official styles are not installed', () => {
     const { styles, missing } = loadStyles({ debianDir: join(dir, 'nowhere') });
 
-    expect(styles.map((s) => s.name)).toEqual(['apa', 'harvard', 'vancouver']);
-    expect(missing.map((m) => m.name)).toEqual(['mla', 'chicago-author-date', 'chicago-notes-bibliography']);
+    expect(styles.map((s) => s.name)).toEqual(['apa', 'vancouver']);
+    expect(missing.map((m) => m.name)).toEqual(['mla', 'chicago-author-date', 'chicago-notes-bibliography', 'harvard']);
     expect(missing[0].reason).toMatch(/install Debian's citation-style-language-styles/);
+  });
+
+  it('offers en-GB from Debian’s locales, and names it as missing where they are not installed', () => {
+    expect(loadLocales().locales).toEqual(['en-US', 'en-GB', 'de-DE', 'es-ES', 'fr-FR', 'nl-NL']);
+    const without = loadLocales({ debianLocalesDir: join(dir, 'nowhere') });
+    expect(without.locales).toEqual(['en-US', 'de-DE', 'es-ES', 'fr-FR', 'nl-NL']);
+    expect(without.missing).toEqual([{ name: 'en-GB', reason: expect.stringMatching(/install Debian's citation-style-language-locales/) }]);
   });
 
   it('offers a .csl file dropped into index/styles under its file name, and replaces a built-in of the same name', () => {

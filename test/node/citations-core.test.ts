@@ -4,13 +4,12 @@
  * reference-manager links.
  */
 import { describe, expect, it } from 'vitest';
-import { assembleBibliography, joinRecords, type CitationsFile, type ItemRecords, type StyledBibliography } from '../../src/core/bibliography';
-import { writeBibtexEntry, monthMacro } from '../../src/core/bibtex';
-import { citationAnswer } from '../../src/core/citation-answer';
-import { cslItem, itemFileName, itemId, itemKey, reportItems, reportKey } from '../../src/core/citation-items';
-import { negotiateCitation, type AcceptRange } from '../../src/core/citation-negotiation';
+import { writeBibtexEntry, monthMacro } from '../../scripts/citations/bibtex';
+import { citationAnswer, formatAccessDate, joinRecords, PLACEHOLDERS, type CitationsFile, type ItemRecords } from '../../src/core/citations';
+import { cslItem, itemFileName, itemId, itemKey, reportItems, reportKey } from '../../src/core/citations';
+import { negotiateCitation, type AcceptRange } from '../../src/core/citations';
 import { endNoteLink, refWorksLink } from '../../src/core/reference-managers';
-import { risDate, writeRisFile, writeRisRecord } from '../../src/core/ris';
+import { risDate, writeRisFile, writeRisRecord } from '../../scripts/citations/ris';
 import { loadSeedReports } from './seed-fixture';
 
 const [report] = loadSeedReports();
@@ -27,12 +26,13 @@ describe('citation items (citation-items.ts)', () => {
     expect(itemKey(report, 7)).toBe('boutellis2013driving-sec7');
   });
 
-  it('gives eleven distinct keys and ids to the report and its ten sections', () => {
+  it('gives the report and its ten sections eleven distinct keys, and CSL-JSON ids equal to them (Pandoc cites by id)', () => {
     const items = reportItems(report);
 
-    expect(items.map(({ item }) => item.id)).toEqual(['report', 's1', 's2', 's3', 's4', 's5', 's6', 's7', 's8', 's9', 's10']);
-    expect(new Set(items.map(({ item }) => item['citation-key'])).size).toBe(11);
-    expect(itemId(5)).toBe('s5');
+    expect(items.map(({ item }) => item.id)).toEqual(items.map(({ item }) => item['citation-key']));
+    expect(items.map(({ item }) => item.id).slice(0, 3)).toEqual(['boutellis2013driving', 'boutellis2013driving-sec1', 'boutellis2013driving-sec2']);
+    expect(new Set(items.map(({ item }) => item.id)).size).toBe(11);
+    expect(items.map(({ ref }) => itemId(ref))).toEqual(['report', 's1', 's2', 's3', 's4', 's5', 's6', 's7', 's8', 's9', 's10']);
   });
 
   it('names files by author, year, report and page range', () => {
@@ -138,36 +138,6 @@ function tinyBibliography(): { bibliography: StyledBibliography; strings: string
   };
 }
 
-describe('assembling prerendered bibliographies (bibliography.ts)', () => {
-  it('uses an item’s solo entry when it is cited alone', () => {
-    const { bibliography, strings } = tinyBibliography();
-
-    expect(assembleBibliography(bibliography, strings, ['a'], 'text')).toBe('A alone\n');
-  });
-
-  it('sorts a selection by the style’s order and takes each entry at its rank', () => {
-    const { bibliography, strings } = tinyBibliography();
-
-    expect(assembleBibliography(bibliography, strings, ['a', 'b'], 'text')).toBe('A1\nB2\n');
-    expect(assembleBibliography(bibliography, strings, ['b', 'c'], 'text')).toBe('C1\nB2\n');
-  });
-
-  it('wraps HTML in the csl-bib-body div', () => {
-    const { bibliography, strings } = tinyBibliography();
-
-    expect(assembleBibliography(bibliography, strings, ['a'], 'html')).toBe('<div class="csl-bib-body">\n<a>\n</div>');
-  });
-
-  it('joins RIS records with a blank line, BibTeX entries with a newline, CSL-JSON into one array', () => {
-    const items = ['x', 'y'].map((k) => ({ key: k, fileName: k, ris: `TY  - ${k}\r\nER  - \r\n`, bibtex: `@a{${k}}\n`, biblatex: `@b{${k}}\n`, cslJson: `  {"id": "${k}"}` })) as ItemRecords[];
-
-    expect(joinRecords(items, 'ris')).toBe('TY  - x\r\nER  - \r\n\r\nTY  - y\r\nER  - \r\n');
-    expect(joinRecords(items, 'bibtex')).toBe('@a{x}\n\n@a{y}\n');
-    expect(joinRecords(items, 'biblatex')).toBe('@b{x}\n\n@b{y}\n');
-    expect(JSON.parse(joinRecords(items, 'csl-json'))).toEqual([{ id: 'x' }, { id: 'y' }]);
-  });
-});
-
 describe('citation answers (citation-answer.ts)', () => {
   const records = (id: string): ItemRecords => ({ key: id, fileName: id === 'report' ? 'author-2013-r' : `author-2013-r-${id}`, ris: `TY  - ${id}\r\nER  - \r\n`, bibtex: '', biblatex: '', cslJson: '{}' });
   const ids = ['report', 's1', 's2', 's3', 's4', 's5', 's6', 's7'];
@@ -177,7 +147,7 @@ describe('citation answers (citation-answer.ts)', () => {
     locales: ['en-US'],
     defaultStyle: 'apa',
     defaultLocale: 'en-US',
-    reports: { r: { items: Object.fromEntries(ids.map((id) => [id, records(id)])), bibliographies: {} } },
+    reports: { r: { items: Object.fromEntries(ids.map((id) => [id, records(id)])), styled: {} } },
     strings: [],
   } as unknown as CitationsFile;
   const ask = (items: string[], format: 'ris' | 'biblatex' | 'csl-json') => citationAnswer(file, { report: 'r', items, format, style: 'apa', locale: 'en-US' });
@@ -198,6 +168,72 @@ describe('citation answers (citation-answer.ts)', () => {
 
   it('joins the selected records in the order given', () => {
     expect(ask(['s2', 's7'], 'ris').body).toBe('TY  - s2\r\nER  - \r\n\r\nTY  - s7\r\nER  - \r\n');
+  });
+});
+
+describe('formatted answers from placeholders (answer.ts)', () => {
+  const { number, page, accessed } = PLACEHOLDERS;
+  // A string table by hand: [text, html] pairs refer to it by index.
+  const strings = [
+    `Work. Accessed ${accessed}.\n`, // 0 the report's reference
+    `  <div class="csl-entry">Work. Accessed ${accessed}.</div>\n`, // 1
+    `${number}. Work; p. 9-14.\n`, // 2 a part's numbered reference
+    `  <div class="csl-entry">${number}. Work; p. 9-14.</div>\n`, // 3
+    '(A, 2013, pp. 9–14)', // 4 in-text of s7
+    `(A, 2013, p. ${page})`, // 5 in-text of one page
+    '(A, 2013)', // 6 in-text of the report
+    '(A, 2013, pp. 3–4)', // 7 in-text of s5
+    `${number}. Work; p. 3-4.\n`, // 8
+  ];
+  const style = (name: string, pagesIn: 'citation' | 'reference') => ({ name, title: name, source: 'test', styleClass: 'in-text', forms: ['reference', 'in-text'], pagesIn, numbered: pagesIn === 'reference' });
+  const forms = {
+    reference: { items: { report: [0, 1], s5: [8, 3], s7: [2, 3] }, page: [2, 3] },
+    'in-text': { items: { report: [6, 6], s5: [7, 7], s7: [4, 4] }, page: [5, 5] },
+  };
+  const file = {
+    styles: [style('once', 'citation'), style('parts', 'reference')],
+    locales: ['en-GB'],
+    accessDates: { once: { 'en-GB': { months: Array.from({ length: 12 }, (_, m) => `{D} M${m + 1} {Y}`), padDay: true } } },
+    reports: { r: { items: { report: { fileName: 'a-2013-r' }, s5: { fileName: 'a-2013-r-pp-3-4' }, s7: { fileName: 'a-2013-r-pp-9-14' } }, styled: { once: { 'en-GB': forms }, parts: { 'en-GB': forms } } } },
+    strings,
+  } as unknown as CitationsFile;
+  const today = new Date(Date.UTC(2026, 10, 3));
+  const text = (styleName: string, items: string[], form: 'reference' | 'in-text', pageLabel: string | null = null) =>
+    citationAnswer(file, { report: 'r', items, format: 'text', style: styleName, locale: 'en-GB', form, page: pageLabel, today });
+
+  it('lists the work once for a selection where pages go in the citation, and fills today’s date', () => {
+    expect(text('once', ['s5', 's7'], 'reference')).toMatchObject({ body: 'Work. Accessed 03 M11 2026.\n', dated: true });
+  });
+
+  it('numbers each part in a style that lists parts', () => {
+    expect(text('parts', ['s5', 's7'], 'reference').body).toBe('1. Work; p. 3-4.\n2. Work; p. 9-14.\n');
+  });
+
+  it('gives one in-text citation per item in section order, one per line', () => {
+    expect(text('once', ['s5', 's7'], 'in-text')).toMatchObject({ body: '(A, 2013, pp. 3–4)\n(A, 2013, pp. 9–14)\n', dated: false });
+  });
+
+  it('narrows an in-text citation to the page asked for', () => {
+    expect(text('once', ['s7'], 'in-text', '11').body).toBe('(A, 2013, p. 11)\n');
+  });
+
+  it('names a form’s file after the item, the style, the form and the page', () => {
+    expect(text('once', ['s7'], 'in-text').fileName).toBe('a-2013-r-pp-9-14-once-in-text.txt');
+    expect(text('once', ['s7'], 'in-text', '11').fileName).toBe('a-2013-r-pp-9-14-p-11-once-in-text.txt');
+    expect(text('parts', ['s7'], 'reference').fileName).toBe('a-2013-r-pp-9-14-parts.txt');
+  });
+});
+
+describe('access dates (formatAccessDate)', () => {
+  it('writes the day plain or zero-padded into the month’s template', () => {
+    const months = Array.from({ length: 12 }, (_, m) => `{D} m${m + 1} {Y}`);
+    expect(formatAccessDate({ months, padDay: false }, new Date(Date.UTC(2026, 0, 5)))).toBe('5 m1 2026');
+    expect(formatAccessDate({ months, padDay: true }, new Date(Date.UTC(2026, 11, 5)))).toBe('05 m12 2026');
+  });
+
+  it('takes the date in UTC', () => {
+    const months = Array.from({ length: 12 }, (_, m) => `{Y}-${m + 1}-{D}`);
+    expect(formatAccessDate({ months, padDay: false }, new Date('2026-11-28T23:59:59Z'))).toBe('2026-11-28');
   });
 });
 

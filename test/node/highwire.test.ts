@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cslItem } from '../../src/core/citation-items';
+import { cslItem } from '../../src/core/citations';
 import { coinsTitle, highwireTags } from '../../src/core/highwire';
 import { readReports } from '../../scripts/report-sources';
 

@@ -60,7 +60,7 @@ describe('readMetadata', () => {
     const problems = problemsOf(edited('"number-of-pages": 32', '"number-of-pages": "32"'));
 
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ file: 'meta.json', line: 10 });
+    expect(problems[0]).toMatchObject({ file: 'meta.json', line: 11 });
     expect(problems[0].message).toMatch(/^"csl\.number-of-pages": .*expected number, received string/);
   });
 
@@ -68,14 +68,14 @@ describe('readMetadata', () => {
     const problems = problemsOf(edited('[[2013, 8, 1]]', '[[2013, "8", 1]]'));
 
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ file: 'meta.json', line: 9 });
+    expect(problems[0]).toMatchObject({ file: 'meta.json', line: 10 });
     expect(problems[0].message).toMatch(/^"csl\.issued\.date-parts\.0\.1": .*expected number/);
   });
 
   it('reports invalid JSON (an unquoted value) at its line', () => {
     const problems = problemsOf(edited('"publisher": "International Peace Institute"', '"publisher": International Peace Institute'));
 
-    expect(problems[0]).toMatchObject({ file: 'meta.json', line: 7 });
+    expect(problems[0]).toMatchObject({ file: 'meta.json', line: 8 });
     expect(problems[0].message).toMatch(/^invalid JSON: /);
   });
 
@@ -222,7 +222,7 @@ describe('readReports on a folder of sources', () => {
 
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems.map((p) => `${path.basename(p.file)}:${p.line}`)).toEqual(['x.txt:8', 'x.json:10']);
+    expect(result.problems.map((p) => `${path.basename(p.file)}:${p.line}`)).toEqual(['x.txt:8', 'x.json:11']);
   });
 
   it('collects problems from every report, not only the first bad one', () => {
