@@ -8,7 +8,8 @@ export default defineConfig({
     projects: [
       {
         plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
-        test: { name: 'worker', include: ['test/worker/**/*.test.ts'] },
+        // A cold isolate's first request can take seconds on a busy 2-core machine.
+        test: { name: 'worker', include: ['test/worker/**/*.test.ts'], testTimeout: 20_000 },
       },
       { test: { name: 'node', environment: 'node', include: ['test/node/**/*.test.ts'] } },
       // Real Chromium against wrangler dev: one server and one browser, files in turn.

@@ -86,10 +86,10 @@ describe('GET /api/reports/{report}/cite: how each format of the whole report is
   });
 
   it('sends en dashes and curly quotes as UTF-8 bytes', async () => {
-    const { body } = await fetchCitation(`${citeSection(5)}?format=text&style=mla`);
+    const { body } = await fetchCitation(`${citeSection(5)}?format=text&style=chicago-author-date&form=in-text`);
 
-    expect(body).toContain('“Introduction.”');
-    expect(body).toContain('pp. 3–4');
+    expect(body).toBe('(Boutellis 2013, 3–4)\n');
+    expect([...new TextEncoder().encode('–')]).toEqual([0xe2, 0x80, 0x93]);
   });
 
   it('lets browsers and CDNs cache a citation like any other API answer', async () => {
@@ -129,7 +129,8 @@ describe('GET /api/reports/{report}/sections/{n}/cite: one section', () => {
 
     expect(res.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
     expect(disposition(res)).toEqual({ type: 'inline', fileName: `${STEM}-pp-3-4-mla.html` });
-    expect(body).toContain('“Introduction.”');
+    // MLA 9: a part of an authored work is cited through the work; its pages go in the in-text citation.
+    expect(body).toContain('<i>Driving the System Apart? A Study of United Nations Integration and Integrated Strategic Planning</i>');
   });
 
   it('answers one section the same as a selection of just that section', async () => {
@@ -183,16 +184,19 @@ describe('format=csl-json: the items a citation is built from', () => {
 
     expect(JSON.parse(body)).toEqual([
       {
-        id: 'report',
+        // The id is the citation key, as Pandoc and other CSL processors cite by id.
+        id: 'boutellis2013driving',
         'citation-key': 'boutellis2013driving',
         type: 'report',
         title: CSL_TITLE,
+        'title-short': 'Driving the system apart?',
         author: [{ family: 'Boutellis', given: 'Arthur' }],
         publisher: 'International Peace Institute',
         'publisher-place': 'New York',
         issued: { 'date-parts': [[2013, 8, 1]] },
         'number-of-pages': 32,
         URL: 'https://www.jstor.org/stable/resrep09639',
+        archive: 'JSTOR',
         language: 'en',
       },
     ]);
@@ -201,14 +205,14 @@ describe('format=csl-json: the items a citation is built from', () => {
   it('gives section 5 as a chapter “Introduction”, pages 3-4, in the report', async () => {
     const [item] = JSON.parse((await fetchCitation(`${citeSection(5)}?format=csl-json`)).body);
 
-    expect(item).toMatchObject({ id: 's5', 'citation-key': 'boutellis2013driving-sec5', type: 'chapter', title: 'Introduction', 'container-title': CSL_TITLE, page: '3-4' });
+    expect(item).toMatchObject({ id: 'boutellis2013driving-sec5', 'citation-key': 'boutellis2013driving-sec5', type: 'chapter', title: 'Introduction', 'container-title': CSL_TITLE, page: '3-4' });
     expect(item).not.toHaveProperty('number-of-pages');
   });
 
   it('gives section 7, whose title is unknown, as the report with pages 9-14 and no title of its own', async () => {
     const [item] = JSON.parse((await fetchCitation(`${citeSection(7)}?format=csl-json`)).body);
 
-    expect(item).toMatchObject({ id: 's7', type: 'report', title: CSL_TITLE, page: '9-14' });
+    expect(item).toMatchObject({ id: 'boutellis2013driving-sec7', type: 'report', title: CSL_TITLE, page: '9-14' });
     expect(item).not.toHaveProperty('container-title');
     expect(item).not.toHaveProperty('number-of-pages');
   });
@@ -217,14 +221,14 @@ describe('format=csl-json: the items a citation is built from', () => {
     const items = JSON.parse((await fetchCitation(`${CITE}?format=csl-json&sections=1,10`)).body);
 
     expect(items.map((item: { id: string; page?: string }) => [item.id, item.page ?? null])).toEqual([
-      ['s1', null],
-      ['s10', '26'],
+      ['boutellis2013driving-sec1', null],
+      ['boutellis2013driving-sec10', '26'],
     ]);
   });
 
   it('gives a selection as one JSON array, one item per section in order', async () => {
     const items = JSON.parse((await fetchCitation(`${CITE}?format=csl-json&sections=9,3,5`)).body);
 
-    expect(items.map((item: { id: string }) => item.id)).toEqual(['s3', 's5', 's9']);
+    expect(items.map((item: { id: string }) => item.id)).toEqual(['boutellis2013driving-sec3', 'boutellis2013driving-sec5', 'boutellis2013driving-sec9']);
   });
 });

@@ -48,7 +48,8 @@ describe('Accept on GET /api/reports/{report}', () => {
     expect(res.status).toBe(200);
     expect(body).toBe(await download(`${REPORT_PATH}/cite?format=text&style=mla&locale=fr-FR`));
     expect(body).toBe(
-      'Boutellis, Arthur. Driving the System Apart? A Study of United Nations Integration and Integrated Strategic Planning. International Peace Institute, 1 août 2013, https://www.jstor.org/stable/resrep09639.\n',
+      // MLA 9: a report cited like a book (year only), the database as container 2, the URL without https://.
+      'Boutellis, Arthur. Driving the System Apart? A Study of United Nations Integration and Integrated Strategic Planning. International Peace Institute, 2013. JSTOR, www.jstor.org/stable/resrep09639.\n',
     );
   });
 
@@ -182,6 +183,6 @@ describe('negotiated citations and bad style parameters', () => {
     const problem = await expectProblem(res, 404);
 
     expect(problem.type).toBe('urn:report-edge:problem:unknown-locale');
-    expect(problem.locales).toEqual(['en-US', 'de-DE', 'es-ES', 'fr-FR', 'nl-NL']);
+    expect(problem.locales).toEqual(['en-US', 'en-GB', 'de-DE', 'es-ES', 'fr-FR', 'nl-NL']);
   });
 });

@@ -106,6 +106,7 @@ describe('RIS: the whole report', () => {
       ['PB', 'International Peace Institute'],
       ['UR', URL_OF_REPORT],
       ['LA', 'en'],
+      ['ST', 'Driving the system apart?'],
       ['ER', ''],
     ]);
   });

@@ -61,9 +61,12 @@ describe('GET /api/reports/driving-the-system-apart', () => {
     const [listed] = (await getJson('/api/reports')).reports;
     const report = await getJson(REPORT_PATH);
 
-    const { sections, ...summary } = report;
+    const { sections, citations, ...summary } = report;
     expect(summary).toEqual(listed);
     expect(sections).toEqual(expect.any(Array));
+    expect(citations.locales).toEqual(['en-US', 'en-GB', 'de-DE', 'es-ES', 'fr-FR', 'nl-NL']);
+    expect(citations.styles.find((s: { name: string }) => s.name === 'chicago-notes-bibliography').forms).toEqual(['reference', 'note', 'short-note']);
+    expect(citations.styles.find((s: { name: string }) => s.name === 'apa').forms).toEqual(['reference', 'in-text']);
   });
 
   it('lists ten sections, numbered 1 to 10 in order', async () => {
