@@ -1,0 +1,287 @@
+/**
+ * Ranking: turns a parsed query into a MiniSearch query tree and the hits into
+ * results with snippets. Title beats label beats body; all words before any
+ * word; exact before prefix before fuzzy; quoted phrases in order.
+ *
+ * One MiniSearch pass per query: every word is looked up once, the results
+ * say which query terms each section matched, and "every word" versus "any
+ * word" is decided from that one result set.
+ */
+import type MiniSearch from 'minisearch';
+import type { Query, SearchResult as MiniSearchResult } from 'minisearch';
+import type { Analyzer } from '../analyzer';
+import { findReport, findSection, sectionText } from '../catalogue';
+import type { Catalogue, PageRange, Section, SectionDocument } from '../types';
+import type { ParsedQuery, QueryWord } from './query';
+import { SEARCH_FIELDS, type SearchField } from './search-index';
+import { analyseText, flattenText, highlightAnalysed, matchedWordsOf, snippetOf, type AnalysedText } from './snippet';
+
+/** How words combine: `all` needs every word, `any` one, `auto` tries all then any. */
+export type SearchMode = 'all' | 'any' | 'auto';
+
+/** What a caller may set; unset options take `DEFAULT_SEARCH_OPTIONS`. */
+export interface SearchOptions {
+  /** Allow typos, more for longer words. */
+  fuzzy: boolean;
+  /** Complete the last word while it is being typed. */
+  prefix: boolean;
+  fields: SearchField[];
+  mode: SearchMode;
+  /** Only this report's sections, or every report when null. */
+  report: string | null;
+  limit: number;
+  offset: number;
+}
+
+export const DEFAULT_SEARCH_OPTIONS: SearchOptions = {
+  fuzzy: true,
+  prefix: true,
+  fields: [...SEARCH_FIELDS],
+  mode: 'auto',
+  report: null,
+  limit: 10,
+  offset: 0,
+};
+
+// A known title says more than a label, and a label (pages and opening words) more than body text.
+const FIELD_BOOST: Record<SearchField, number> = { title: 4, label: 1.5, text: 1 };
+// Below 1 so an exact word always outranks a completion, and a completion a typo.
+const MATCH_WEIGHTS = { prefix: 0.6, fuzzy: 0.3 };
+
+/** One ranked section. */
+export interface SearchHit {
+  id: string;
+  report: string;
+  number: number;
+  title: string | null;
+  label: string;
+  pages: PageRange | null;
+  score: number;
+  /** The words of the section that matched, as written there (lower case). */
+  terms: string[];
+  /** HTML: escaped text with matched words in `<mark>`. */
+  snippet: string;
+}
+
+/** A page of results. */
+export interface SearchPage {
+  total: number;
+  /** The mode that produced the results (`auto` resolves to `all` or `any`). */
+  mode: 'all' | 'any';
+  hits: SearchHit[];
+}
+
+/**
+ * Typos allowed in a word of this length: none in short words, where one edit
+ * makes another word ("plan" → "plain"), two in long ones.
+ */
+export function fuzzyDistance(length: number): number {
+  if (length <= 3) return 0;
+  return length <= 7 ? 1 : 2;
+}
+
+/** What the query tree needs to know of the vocabulary: how long its longest term is. */
+interface TermBounds {
+  longest: number;
+}
+
+/**
+ * One token's index terms; typos allowed by each term's own length, so a long
+ * word's stem is not over-stretched, and none for a term too long to come
+ * within reach of any index term.
+ */
+function termQuery(terms: string[], open: boolean, options: SearchOptions, bounds: TermBounds): Query {
+  const prefix = open && options.prefix;
+  return {
+    queries: terms.map((term) => {
+      const distance = options.fuzzy ? fuzzyDistance(term.length) : 0;
+      const reachable = term.length - distance <= bounds.longest;
+      return { queries: [term], prefix, fuzzy: distance > 0 && reachable ? distance : false };
+    }),
+    combineWith: 'OR',
+  };
+}
+
+function wordQuery(word: QueryWord, open: boolean, options: SearchOptions, bounds: TermBounds): Query {
+  const parts = word.parts.map((terms, i) => termQuery(terms, open && i === word.parts.length - 1, options, bounds));
+  const partsQuery: Query = { queries: parts, combineWith: 'AND' };
+  if (!word.joined) return partsQuery;
+  const joined = termQuery(word.joined, open, options, bounds);
+  return { queries: parts.length > 0 ? [partsQuery, joined] : [joined], combineWith: 'OR' };
+}
+
+/** A word run together with a neighbour: exact (or completed, while typed), never fuzzy. */
+function runTogetherQuery(terms: string[], open: boolean, options: SearchOptions): Query {
+  return { queries: terms.map((term) => ({ queries: [term], prefix: open && options.prefix, fuzzy: false })), combineWith: 'OR' };
+}
+
+function isOpen(query: ParsedQuery, i: number): boolean {
+  return query.lastWordOpen && i === query.words.length - 1 && query.words[i]?.phrase === null;
+}
+
+/**
+ * The MiniSearch query tree for a parsed query, combining words with AND or
+ * OR. A word is met by itself or by its run-together form with a neighbour,
+ * so "peace keeping" finds "peacekeeping" and "post conflict" "postconflict".
+ * @example buildQuery(parseQuery('integrated planning', analyzer), 'OR', DEFAULT_SEARCH_OPTIONS) // { combineWith: 'OR', queries: [integrated…, planning…] }
+ */
+export function buildQuery(query: ParsedQuery, combineWith: 'AND' | 'OR', options: SearchOptions, bounds: TermBounds = { longest: Infinity }): Query {
+  return {
+    queries: query.words.map((word, i) => {
+      const alternatives: Query[] = [wordQuery(word, isOpen(query, i), options, bounds)];
+      const previous = query.words[i - 1];
+      if (previous?.joinedWithNext) alternatives.push(runTogetherQuery(previous.joinedWithNext, isOpen(query, i), options));
+      if (word.joinedWithNext) alternatives.push(runTogetherQuery(word.joinedWithNext, isOpen(query, i + 1), options));
+      return alternatives.length === 1 ? alternatives[0] : { queries: alternatives, combineWith: 'OR' };
+    }),
+    combineWith,
+  };
+}
+
+/**
+ * For each word of the query, the ways it can be met, each a list of groups
+ * of index terms where one term per group must have matched: its parts, its
+ * joined form, its run-together forms with either neighbour.
+ */
+function wordRequirements(query: ParsedQuery): string[][][][] {
+  return query.words.map((word, i) => {
+    const ways: string[][][] = [];
+    if (word.parts.length > 0) ways.push(word.parts);
+    if (word.joined) ways.push([word.joined]);
+    const previous = query.words[i - 1];
+    if (previous?.joinedWithNext) ways.push([previous.joinedWithNext]);
+    if (word.joinedWithNext) ways.push([word.joinedWithNext]);
+    return ways;
+  });
+}
+
+/** Whether a section whose matched query terms are `matched` meets every word. */
+function meetsEveryWord(requirements: string[][][][], matched: ReadonlySet<string>): boolean {
+  return requirements.every((ways) => ways.some((groups) => groups.every((group) => group.some((term) => matched.has(term)))));
+}
+
+/** Whether a text holds every phrase's stems consecutively. */
+export function holdsPhrases(textStems: string[], phrases: string[][]): boolean {
+  return phrases.every((phrase) =>
+    textStems.some((_, start) => phrase.every((stem, i) => textStems[start + i] === stem)),
+  );
+}
+
+/** What the ranking reads of a section, computed once per section and analyser. */
+interface SectionAnalysis {
+  /** Stems of title, pages and text in order, for phrase checks. */
+  stems?: string[];
+  /** The text as a snippet shows it, analysed. */
+  snippetText?: AnalysedText;
+  /** Title, printed pages and text, analysed, for the matched words. */
+  fields?: AnalysedText[];
+}
+
+const sectionAnalyses = new WeakMap<Section, WeakMap<Analyzer, SectionAnalysis>>();
+function analysisOf(section: Section, a: Analyzer): SectionAnalysis {
+  let byAnalyzer = sectionAnalyses.get(section);
+  if (!byAnalyzer) sectionAnalyses.set(section, (byAnalyzer = new WeakMap()));
+  let analysis = byAnalyzer.get(a);
+  if (!analysis) byAnalyzer.set(a, (analysis = {}));
+  return analysis;
+}
+
+function sectionStems(section: Section, a: Analyzer): string[] {
+  const analysis = analysisOf(section, a);
+  analysis.stems ??= a.stemSequence([section.title ?? '', section.pages?.label ?? '', sectionText(section)].join('\n'));
+  return analysis.stems;
+}
+
+function sectionSnippetText(section: Section, a: Analyzer): AnalysedText {
+  const analysis = analysisOf(section, a);
+  analysis.snippetText ??= analyseText(flattenText(sectionText(section)), a);
+  return analysis.snippetText;
+}
+
+function sectionFields(section: Section, a: Analyzer): AnalysedText[] {
+  const analysis = analysisOf(section, a);
+  analysis.fields ??= [section.title ?? '', section.pages?.label ?? '', sectionText(section)].map((text) => analyseText(text, a));
+  return analysis.fields;
+}
+
+/** The longest index term, read once per catalogue from its surface forms (whose keys are the index terms). */
+const termBounds = new WeakMap<Catalogue, TermBounds>();
+function boundsOf(catalogue: Catalogue): TermBounds {
+  let bounds = termBounds.get(catalogue);
+  if (!bounds) {
+    let longest = 0;
+    for (const term in catalogue.surfaceForms) longest = Math.max(longest, term.length);
+    termBounds.set(catalogue, (bounds = { longest }));
+  }
+  return bounds;
+}
+
+function splitSectionId(id: string): [string, number] {
+  const slash = id.lastIndexOf('/');
+  return [id.slice(0, slash), Number(id.slice(slash + 1))];
+}
+
+function sectionOf(catalogue: Catalogue, id: string): Section {
+  const [report, number] = splitSectionId(id);
+  return findSection(findReport(catalogue.reports, report)!, number)!;
+}
+
+/**
+ * Searches the sections and returns one page of ranked hits with snippets.
+ * @example searchSections(index, catalogue, parseQuery('counterf', analyzer), DEFAULT_SEARCH_OPTIONS, analyzer).hits[0].number // 7
+ */
+export function searchSections(
+  index: MiniSearch<SectionDocument>,
+  catalogue: Catalogue,
+  query: ParsedQuery,
+  options: SearchOptions,
+  a: Analyzer,
+): SearchPage {
+  if (query.words.length === 0) return { total: 0, mode: options.mode === 'any' ? 'any' : 'all', hits: [] };
+  // Any word matches here; sections that met every word are picked out below.
+  const anyWord = index.search(buildQuery(query, 'OR', options, boundsOf(catalogue)), {
+    fields: options.fields,
+    boost: FIELD_BOOST,
+    weights: MATCH_WEIGHTS,
+    // The tree already holds index terms: read them as they are.
+    tokenize: (text: string) => [text],
+    processTerm: (term: string) => term,
+    filter: (result) => {
+      if (options.report !== null && !result.id.startsWith(`${options.report}/`)) return false;
+      return query.phrases.length === 0 || holdsPhrases(sectionStems(sectionOf(catalogue, result.id), a), query.phrases);
+    },
+  });
+  let mode: 'all' | 'any' = 'any';
+  let results = anyWord;
+  if (options.mode !== 'any') {
+    const requirements = wordRequirements(query);
+    const everyWord = anyWord.filter((result) => meetsEveryWord(requirements, new Set(result.queryTerms)));
+    if (everyWord.length > 0 || options.mode === 'all' || query.words.length === 1) {
+      mode = 'all';
+      results = everyWord;
+    }
+  }
+  const hits = results.slice(options.offset, options.offset + options.limit).map((result) => toHit(catalogue, result, a));
+  return { total: results.length, mode, hits };
+}
+
+function toHit(catalogue: Catalogue, result: MiniSearchResult, a: Analyzer): SearchHit {
+  const [reportId, number] = splitSectionId(result.id);
+  const section = sectionOf(catalogue, result.id);
+  const matched = new Set(result.terms);
+  const snippet =
+    sectionText(section)
+      ? snippetOf(sectionSnippetText(section, a), matched, { truncated: section.truncated })
+      : highlightAnalysed(analyseText(section.title ?? section.label, a), matched);
+  return {
+    id: result.id,
+    report: reportId,
+    number,
+    title: section.title,
+    label: section.label,
+    pages: section.pages,
+    score: Math.round(result.score * 1000) / 1000,
+    terms: matchedWordsOf(sectionFields(section, a), matched),
+    snippet,
+  };
+}
