@@ -80,39 +80,60 @@ export function fuzzyDistance(length: number): number {
   return length <= 7 ? 1 : 2;
 }
 
-/** What the query tree needs to know of the vocabulary: how long its longest term is. */
-interface TermBounds {
+/** The index's terms, sorted, to skip lookups that cannot match. */
+export interface IndexTerms {
+  sorted: string[];
+  exact: ReadonlySet<string>;
   longest: number;
 }
 
-/**
- * One token's index terms; typos allowed by each term's own length, so a long
- * word's stem is not over-stretched, and none for a term too long to come
- * within reach of any index term.
- */
-function termQuery(terms: string[], open: boolean, options: SearchOptions, bounds: TermBounds): Query {
-  const prefix = open && options.prefix;
-  return {
-    queries: terms.map((term) => {
-      const distance = options.fuzzy ? fuzzyDistance(term.length) : 0;
-      const reachable = term.length - distance <= bounds.longest;
-      return { queries: [term], prefix, fuzzy: distance > 0 && reachable ? distance : false };
-    }),
-    combineWith: 'OR',
-  };
+/** Whether any index term is `term` or, with `prefix`, starts with it. */
+function canMatchExactly(terms: IndexTerms, term: string, prefix: boolean): boolean {
+  if (terms.exact.has(term)) return true;
+  if (!prefix) return false;
+  let low = 0;
+  let high = terms.sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (terms.sorted[middle] < term) low = middle + 1;
+    else high = middle;
+  }
+  return low < terms.sorted.length && terms.sorted[low].startsWith(term);
 }
 
-function wordQuery(word: QueryWord, open: boolean, options: SearchOptions, bounds: TermBounds): Query {
-  const parts = word.parts.map((terms, i) => termQuery(terms, open && i === word.parts.length - 1, options, bounds));
-  const partsQuery: Query = { queries: parts, combineWith: 'AND' };
-  if (!word.joined) return partsQuery;
-  const joined = termQuery(word.joined, open, options, bounds);
-  return { queries: parts.length > 0 ? [partsQuery, joined] : [joined], combineWith: 'OR' };
+/** A query node, or null for one that cannot match anything (and so is left out). */
+type Node = Query | null;
+const anyOf = (queries: Node[]): Node => {
+  const left = queries.filter((q): q is Query => q !== null);
+  return left.length === 0 ? null : left.length === 1 ? left[0] : { queries: left, combineWith: 'OR' };
+};
+const allOf = (queries: Node[]): Node =>
+  queries.length === 0 || queries.some((q) => q === null) ? null : queries.length === 1 ? queries[0] : { queries: queries as Query[], combineWith: 'AND' };
+
+/**
+ * One index term: exact, completed while typed, or with typos allowed by its
+ * own length (so a long word's stem is not over-stretched); null when no index
+ * term is within reach, so MiniSearch is not asked.
+ */
+function termLeaf(term: string, prefix: boolean, fuzzy: boolean, terms: IndexTerms): Node {
+  const distance = fuzzy ? fuzzyDistance(term.length) : 0;
+  if (distance > 0 && term.length - distance <= terms.longest) return { queries: [term], prefix, fuzzy: distance };
+  return canMatchExactly(terms, term, prefix) ? { queries: [term], prefix, fuzzy: false } : null;
+}
+
+/** One token's index terms, any of which may match. */
+function termQuery(tokenTerms: string[], open: boolean, options: SearchOptions, terms: IndexTerms): Node {
+  return anyOf(tokenTerms.map((term) => termLeaf(term, open && options.prefix, options.fuzzy, terms)));
+}
+
+function wordQuery(word: QueryWord, open: boolean, options: SearchOptions, terms: IndexTerms): Node {
+  const parts = allOf(word.parts.map((tokenTerms, i) => termQuery(tokenTerms, open && i === word.parts.length - 1, options, terms)));
+  return word.joined ? anyOf([parts, termQuery(word.joined, open, options, terms)]) : parts;
 }
 
 /** A word run together with a neighbour: exact (or completed, while typed), never fuzzy. */
-function runTogetherQuery(terms: string[], open: boolean, options: SearchOptions): Query {
-  return { queries: terms.map((term) => ({ queries: [term], prefix: open && options.prefix, fuzzy: false })), combineWith: 'OR' };
+function runTogetherQuery(tokenTerms: string[], open: boolean, options: SearchOptions, terms: IndexTerms): Node {
+  return anyOf(tokenTerms.map((term) => termLeaf(term, open && options.prefix, false, terms)));
 }
 
 function isOpen(query: ParsedQuery, i: number): boolean {
@@ -121,21 +142,24 @@ function isOpen(query: ParsedQuery, i: number): boolean {
 
 /**
  * The MiniSearch query tree for a parsed query, combining words with AND or
- * OR. A word is met by itself or by its run-together form with a neighbour,
- * so "peace keeping" finds "peacekeeping" and "post conflict" "postconflict".
- * @example buildQuery(parseQuery('integrated planning', analyzer), 'OR', DEFAULT_SEARCH_OPTIONS) // { combineWith: 'OR', queries: [integrated…, planning…] }
+ * OR, or null when no word can match. A word is met by itself or by its
+ * run-together form with a neighbour, so "peace keeping" finds "peacekeeping"
+ * and "post conflict" "postconflict". Lookups no index term can answer are
+ * left out of the tree, which changes no score.
+ * @example buildQuery(parseQuery('integrated planning', analyzer), 'OR', DEFAULT_SEARCH_OPTIONS, indexTermsOf(index)) // { combineWith: 'OR', queries: [integrated…, planning…] }
  */
-export function buildQuery(query: ParsedQuery, combineWith: 'AND' | 'OR', options: SearchOptions, bounds: TermBounds = { longest: Infinity }): Query {
-  return {
-    queries: query.words.map((word, i) => {
-      const alternatives: Query[] = [wordQuery(word, isOpen(query, i), options, bounds)];
-      const previous = query.words[i - 1];
-      if (previous?.joinedWithNext) alternatives.push(runTogetherQuery(previous.joinedWithNext, isOpen(query, i), options));
-      if (word.joinedWithNext) alternatives.push(runTogetherQuery(word.joinedWithNext, isOpen(query, i + 1), options));
-      return alternatives.length === 1 ? alternatives[0] : { queries: alternatives, combineWith: 'OR' };
-    }),
-    combineWith,
-  };
+export function buildQuery(query: ParsedQuery, combineWith: 'AND' | 'OR', options: SearchOptions, terms: IndexTerms): Query | null {
+  const words = query.words.map((word, i) => {
+    const previous = query.words[i - 1];
+    return anyOf([
+      wordQuery(word, isOpen(query, i), options, terms),
+      previous?.joinedWithNext ? runTogetherQuery(previous.joinedWithNext, isOpen(query, i), options, terms) : null,
+      word.joinedWithNext ? runTogetherQuery(word.joinedWithNext, isOpen(query, i + 1), options, terms) : null,
+    ]);
+  });
+  if (combineWith === 'AND') return allOf(words);
+  const left = words.filter((q): q is Query => q !== null);
+  return left.length === 0 ? null : { queries: left, combineWith: 'OR' };
 }
 
 /**
@@ -204,16 +228,16 @@ function sectionFields(section: Section, a: Analyzer): AnalysedText[] {
   return analysis.fields;
 }
 
-/** The longest index term, read once per catalogue from its surface forms (whose keys are the index terms). */
-const termBounds = new WeakMap<Catalogue, TermBounds>();
-function boundsOf(catalogue: Catalogue): TermBounds {
-  let bounds = termBounds.get(catalogue);
-  if (!bounds) {
-    let longest = 0;
-    for (const term in catalogue.surfaceForms) longest = Math.max(longest, term.length);
-    termBounds.set(catalogue, (bounds = { longest }));
+/** The terms of an index, read once per index (and isolate) from its serialised form. */
+const termsOfIndex = new WeakMap<MiniSearch<SectionDocument>, IndexTerms>();
+export function indexTermsOf(index: MiniSearch<SectionDocument>): IndexTerms {
+  let terms = termsOfIndex.get(index);
+  if (!terms) {
+    const sorted = index.toJSON().index.map(([term]) => term).sort();
+    terms = { sorted, exact: new Set(sorted), longest: sorted.reduce((n, term) => Math.max(n, term.length), 0) };
+    termsOfIndex.set(index, terms);
   }
-  return bounds;
+  return terms;
 }
 
 function splitSectionId(id: string): [string, number] {
@@ -239,7 +263,9 @@ export function searchSections(
 ): SearchPage {
   if (query.words.length === 0) return { total: 0, mode: options.mode === 'any' ? 'any' : 'all', hits: [] };
   // Any word matches here; sections that met every word are picked out below.
-  const anyWord = index.search(buildQuery(query, 'OR', options, boundsOf(catalogue)), {
+  const tree = buildQuery(query, 'OR', options, indexTermsOf(index));
+  if (tree === null) return { total: 0, mode: options.mode === 'any' ? 'any' : 'all', hits: [] };
+  const anyWord = index.search(tree, {
     fields: options.fields,
     boost: FIELD_BOOST,
     weights: MATCH_WEIGHTS,
