@@ -8,7 +8,7 @@ import { linkerFor } from '../api/representations';
 import { requireReport, requireSection } from '../api/lookups';
 import { SearchQuery, SectionNumberParam } from '../api/schemas';
 import { analyzer } from '../core/analyzer';
-import { DEFAULT_SEARCH_OPTIONS, MAX_QUERY_LENGTH, searchWithCorrection } from '../core/search';
+import { DEFAULT_SEARCH_OPTIONS, MAX_QUERY_LENGTH, MAX_QUERY_WORDS, searchWithCorrection } from '../core/search';
 import { ProblemError } from '../problem';
 import { getAsset, getCatalogue, getCitations, getSearchIndex } from '../site-data';
 import { EmbedPage } from './embed-page';
@@ -112,7 +112,7 @@ export function addPageRoutes(app: OpenAPIHono) {
         status: 400,
         kind: 'invalid-parameter',
         title: 'Nothing to search for',
-        detail: `Type between 1 and ${MAX_QUERY_LENGTH} characters to search (${reasons.join('; ')}).`,
+        detail: `Type between 1 and ${MAX_QUERY_LENGTH} characters, at most ${MAX_QUERY_WORDS} words, to search: ${reasons.join('; ')}.`,
         invalidParams: reasons.map((reason) => ({ name: 'q', reason })),
       });
     }
