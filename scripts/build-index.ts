@@ -11,7 +11,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { itemFileName, reportItems } from '../src/core/citations/items';
-import { createSearchIndex, surfaceForms } from '../src/core/search-index';
+import { analyzer } from '../src/core/analyzer';
+import { createSearchIndex, surfaceForms } from '../src/core/search';
 import type { Catalogue, Report } from '../src/core/types';
 import { bundleScript } from './bundle-script';
 import { DEBIAN_LOCALES_DIR, DEBIAN_STYLES_DIR, LOCALES, renderCitations } from './citations/render';
@@ -28,8 +29,8 @@ export type BuildFiles = Record<string, string>;
 /** Builds the output files from validated reports. Pure apart from the clock. */
 export function buildFiles(reports: Report[], options: { stylesDir?: string; debianStylesDir?: string; previous?: string } = {}): { files: BuildFiles; summary: string[] } {
   const started = performance.now();
-  const catalogue: Catalogue = { reports, surfaceForms: surfaceForms(reports) };
-  const index = createSearchIndex(reports);
+  const catalogue: Catalogue = { reports, surfaceForms: surfaceForms(reports, analyzer) };
+  const index = createSearchIndex(reports, analyzer);
   const files: BuildFiles = {
     'catalogue.json': JSON.stringify(catalogue),
     'search-index.json': JSON.stringify(index),
@@ -46,7 +47,7 @@ export function buildFiles(reports: Report[], options: { stylesDir?: string; deb
   const summary = reports.map((report) => {
     // Each report's share of the index, measured by indexing it alone.
     const reportStarted = performance.now();
-    const alone = createSearchIndex([report]);
+    const alone = createSearchIndex([report], analyzer);
     const bytes = JSON.stringify(alone);
     const withText = report.sections.filter((s) => s.paragraphs.length > 0).length;
     return `${report.id}: ${report.sections.length} sections (${withText} with text), ${alone.termCount} index terms, ${kib(bytes)} index, ${(performance.now() - reportStarted).toFixed(0)} ms`;

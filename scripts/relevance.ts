@@ -5,9 +5,15 @@
 import { readFileSync } from 'node:fs';
 import MiniSearch from 'minisearch';
 import { type Analyzer } from '../src/core/analyzer';
-import { parseQuery } from '../src/core/query';
-import { DEFAULT_SEARCH_OPTIONS, searchSections, type SearchOptions } from '../src/core/search';
-import { createSearchIndex, sectionDocuments, surfaceForms } from '../src/core/search-index';
+import {
+  createSearchIndex,
+  DEFAULT_SEARCH_OPTIONS,
+  parseQuery,
+  searchSections,
+  sectionDocuments,
+  surfaceForms,
+  type SearchOptions,
+} from '../src/core/search';
 import type { Catalogue, Report, SectionDocument } from '../src/core/types';
 
 export interface LabelledQuery {
@@ -71,7 +77,7 @@ function evaluation(set: RelevanceSet, rankings: Array<{ query: LabelledQuery; r
 /** Ranks every query of the set with a variant and scores the rankings. */
 export function evaluate(reports: Report[], set: RelevanceSet, variant: RankingVariant): Evaluation {
   const index: MiniSearch<SectionDocument> = createSearchIndex(reports, variant.analyzer);
-  const catalogue: Catalogue = { reports, surfaceForms: surfaceForms(reports) };
+  const catalogue: Catalogue = { reports, surfaceForms: surfaceForms(reports, variant.analyzer) };
   const options: SearchOptions = { ...DEFAULT_SEARCH_OPTIONS, limit: 10, report: set.report, ...variant.options };
   const rankings = set.queries.map((query) => {
     const page = searchSections(index, catalogue, parseQuery(query.q, variant.analyzer), options, variant.analyzer);

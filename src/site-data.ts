@@ -11,7 +11,8 @@ import searchIndexText from '../index/build/search-index.json';
 import widgetScript from '../index/build/widget.js';
 import stylesheet from './assets/style.css';
 import type { CitationsFile } from './core/citations';
-import { loadSearchIndex } from './core/search-index';
+import { analyzer } from './core/analyzer';
+import { loadSearchIndex } from './core/search';
 import type { Catalogue, SectionDocument } from './core/types';
 
 let catalogue: Catalogue | null = null;
@@ -29,7 +30,7 @@ export function getCatalogue(): Catalogue {
 
 /** The search index, deserialised on the first search of this isolate. */
 export function getSearchIndex(): MiniSearch<SectionDocument> {
-  searchIndex ??= loadSearchIndex(JSON.parse(asText(searchIndexText)));
+  searchIndex ??= loadSearchIndex(JSON.parse(asText(searchIndexText)), analyzer);
   return searchIndex;
 }
 

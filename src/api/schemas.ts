@@ -5,10 +5,8 @@
 import { z } from '@hono/zod-openapi';
 import { CITATION_LOCALES, DEFAULT_LOCALE, DEFAULT_STYLE, FORM_NAMES, FORMAT_NAMES } from '../core/citations';
 import { parsePrintedPage } from '../core/page-ranges';
-import { SEARCH_FIELDS } from '../core/search-index';
+import { MAX_QUERY_LENGTH, queryLimitProblems, SEARCH_FIELDS } from '../core/search';
 
-/** Longest query accepted: a long sentence; anything longer is not a search box query. */
-export const MAX_QUERY_LENGTH = 200;
 /** Most results in one page: enough for a results page, small enough to stay fast. */
 export const MAX_LIMIT = 50;
 /** Deepest offset: the corpus is small; deeper paging is a client bug. */
@@ -41,24 +39,35 @@ const FieldList = z
   .regex(new RegExp(`^(${SEARCH_FIELDS.join('|')})(,(${SEARCH_FIELDS.join('|')}))*$`), `a comma-separated list of: ${SEARCH_FIELDS.join(', ')}`)
   .transform((list) => [...new Set(list.split(','))] as Array<(typeof SEARCH_FIELDS)[number]>);
 
+/**
+ * A whole number written as plain decimal digits ("16"; never "0x10", "1e1",
+ * " 16" or "16.0", which a numeric coercion would read), within min–max.
+ */
+function wholeNumber(min: number, max: number, fallback: number) {
+  return z
+    .string()
+    .regex(/^[0-9]{1,9}$/, `a whole number written in decimal digits, like ${fallback}`)
+    .transform(Number)
+    .pipe(z.number().int().min(min, `at least ${min}`).max(max, `at most ${max}`))
+    .default(fallback)
+    .openapi({ type: 'integer', minimum: min, maximum: max, default: fallback, description: `${min}–${max}` });
+}
+
+/** What to search for: within the limits of core/search/limits.ts, each broken one named. */
 const Query = z
   .string()
   .trim()
   .min(1, 'the query is empty: type at least one letter')
-  .max(MAX_QUERY_LENGTH, `the query is longer than ${MAX_QUERY_LENGTH} characters`);
+  .superRefine((q, ctx) => {
+    for (const problem of queryLimitProblems(q)) ctx.addIssue({ code: 'custom', message: `the query is too long: ${problem}` });
+  })
+  .openapi({ maxLength: MAX_QUERY_LENGTH });
 
 export const SearchQuery = z.object({
   q: Query.openapi({ example: 'counterfactual', description: 'What to search for. "Quoted words" match as a phrase; the last word completes as you type.' }),
   report: z.string().min(1).max(100).optional().openapi({ description: 'Only this report' }),
-  limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(10).openapi({ description: `1–${MAX_LIMIT}` }),
-  // Spelled out: the generator documents a coerced number defaulting to 0 as nullable.
-  offset: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(MAX_OFFSET)
-    .default(0)
-    .openapi({ type: 'integer', minimum: 0, maximum: MAX_OFFSET, default: 0, description: `0–${MAX_OFFSET}` }),
+  limit: wholeNumber(1, MAX_LIMIT, 10),
+  offset: wholeNumber(0, MAX_OFFSET, 0),
   fuzzy: OnOff.optional().openapi({ description: 'Allow typos (on by default)' }),
   prefix: OnOff.optional().openapi({ description: 'Complete the last word (on by default)' }),
   fields: FieldList.optional().openapi({ description: `Fields to search: ${SEARCH_FIELDS.join(', ')}` }),
@@ -68,7 +77,7 @@ export const SearchQuery = z.object({
 export const SuggestQuery = z.object({
   q: Query.openapi({ example: 'integ' }),
   report: z.string().min(1).max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(20).default(8),
+  limit: wholeNumber(1, 20, 8),
 });
 
 const CiteLinksSchema = z

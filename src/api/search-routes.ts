@@ -2,8 +2,8 @@
  * Search and type-ahead: validate, call the core ranking, shape the answer.
  */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { DEFAULT_SEARCH_OPTIONS } from '../core/search';
-import { searchWithCorrection, suggestCompletions } from '../core/suggest';
+import { analyzer } from '../core/analyzer';
+import { DEFAULT_SEARCH_OPTIONS, searchWithCorrection, suggestCompletions } from '../core/search';
 import { getCatalogue, getSearchIndex } from '../site-data';
 import { requireReport } from './lookups';
 import { apiPaths, linkerFor, pagesOf } from './representations';
@@ -48,7 +48,7 @@ export function addSearchRoutes(app: OpenAPIHono) {
       report: params.report ?? null,
       limit: params.limit,
       offset: params.offset,
-    });
+    }, analyzer);
     const link = linkerFor(c.req.url);
     return c.json(
       {

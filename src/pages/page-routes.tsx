@@ -6,10 +6,9 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { secureHeaders } from 'hono/secure-headers';
 import { linkerFor } from '../api/representations';
 import { requireReport, requireSection } from '../api/lookups';
-import { MAX_QUERY_LENGTH, SearchQuery, SectionNumberParam } from '../api/schemas';
+import { SearchQuery, SectionNumberParam } from '../api/schemas';
 import { analyzer } from '../core/analyzer';
-import { DEFAULT_SEARCH_OPTIONS } from '../core/search';
-import { searchWithCorrection } from '../core/suggest';
+import { DEFAULT_SEARCH_OPTIONS, MAX_QUERY_LENGTH, MAX_QUERY_WORDS, searchWithCorrection } from '../core/search';
 import { ProblemError } from '../problem';
 import { getAsset, getCatalogue, getCitations, getSearchIndex } from '../site-data';
 import { EmbedPage } from './embed-page';
@@ -108,10 +107,17 @@ export function addPageRoutes(app: OpenAPIHono) {
     // The API's own rule for a query, so both answer the same input the same way.
     const parsed = SearchQuery.shape.q.safeParse(c.req.query('q') ?? '');
     if (!parsed.success) {
-      throw new ProblemError({ status: 400, kind: 'invalid-parameter', title: 'Nothing to search for', detail: `Type between 1 and ${MAX_QUERY_LENGTH} characters to search.` });
+      const reasons = parsed.error.issues.map((issue) => issue.message);
+      throw new ProblemError({
+        status: 400,
+        kind: 'invalid-parameter',
+        title: 'Nothing to search for',
+        detail: `Type between 1 and ${MAX_QUERY_LENGTH} characters, at most ${MAX_QUERY_WORDS} words, to search: ${reasons.join('; ')}.`,
+        invalidParams: reasons.map((reason) => ({ name: 'q', reason })),
+      });
     }
     const q = parsed.data;
-    const results = searchWithCorrection(getSearchIndex(), getCatalogue(), q, { ...DEFAULT_SEARCH_OPTIONS, report: report.id, limit: 20 });
+    const results = searchWithCorrection(getSearchIndex(), getCatalogue(), q, { ...DEFAULT_SEARCH_OPTIONS, report: report.id, limit: 20 }, analyzer);
     return c.html(<SearchResultsPage report={report} query={q} results={results} suggestion={results.correction} />);
   });
 

@@ -7,7 +7,8 @@ import { raw } from 'hono/html';
 import { citationLinks, apiPaths, type Linker } from '../api/representations';
 import { cslItem } from '../core/citations';
 import { coinsTitle, highwireTags } from '../core/highwire';
-import { highlightHtml } from '../core/snippet';
+import { analyzer } from '../core/analyzer';
+import { highlightHtml } from '../core/search';
 import type { Report, Section } from '../core/types';
 import { CitePanel } from './cite-panel';
 import { citationAlternates, Layout } from './layout';
@@ -46,7 +47,7 @@ export function SectionPage(props: { report: Report; section: Section; link: Lin
           <div class="section-text">
             {section.paragraphs.map((paragraph, i) => (
               <p>
-                {raw(highlightHtml(paragraph, highlight))}
+                {raw(highlightHtml(paragraph, highlight, analyzer))}
                 {section.truncated && i === section.paragraphs.length - 1 ? '…' : ''}
               </p>
             ))}

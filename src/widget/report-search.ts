@@ -26,6 +26,8 @@
  * HTML. The styles are a constructable stylesheet, so a strict CSP is fine.
  * It fetches the API and nothing else: no fonts, images or other scripts.
  */
+// The API refuses longer queries; the same count (UTF-16 code units) as the input's maxlength.
+import { MAX_QUERY_LENGTH } from '../core/search/limits';
 import { WIDGET_CSS } from './widget-styles';
 
 /** Waits this long after the last keystroke: one request per pause, not per letter. */
@@ -33,8 +35,6 @@ const DEBOUNCE_MS = 150;
 /** Results shown without a `results` attribute, and the most it may ask for. */
 const DEFAULT_RESULTS = 5;
 const MAX_RESULTS = 20;
-/** The API refuses longer queries (MAX_QUERY_LENGTH in src/api/schemas.ts). */
-const MAX_QUERY_LENGTH = 200;
 /** How long "Copied" stays on a copy button. */
 const FLASH_MS = 2000;
 

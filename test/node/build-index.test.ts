@@ -5,9 +5,8 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildFiles, writeBuildAtomically } from '../../scripts/build-index';
 import { readReports } from '../../scripts/report-sources';
-import { parseQuery } from '../../src/core/query';
-import { DEFAULT_SEARCH_OPTIONS, searchSections } from '../../src/core/search';
-import { loadSearchIndex } from '../../src/core/search-index';
+import { analyzer } from '../../src/core/analyzer';
+import { DEFAULT_SEARCH_OPTIONS, loadSearchIndex, parseQuery, searchSections } from '../../src/core/search';
 import type { Catalogue } from '../../src/core/types';
 import { readSeedPage, REPO_ROOT, SEED_ID, SEED_METADATA_FILE, SEED_PAGE_FILE } from './seed-fixture';
 
@@ -79,9 +78,9 @@ describe('the build as a process (tsx scripts/build-index.ts)', () => {
 
   it('writes a catalogue and an index that answer a search', () => {
     const catalogue = JSON.parse(readFileSync(path.join(out, 'catalogue.json'), 'utf8')) as Catalogue;
-    const index = loadSearchIndex(JSON.parse(readFileSync(path.join(out, 'search-index.json'), 'utf8')));
+    const index = loadSearchIndex(JSON.parse(readFileSync(path.join(out, 'search-index.json'), 'utf8')), analyzer);
 
-    const page = searchSections(index, catalogue, parseQuery('counterfactual'), { ...DEFAULT_SEARCH_OPTIONS, report: SEED_ID });
+    const page = searchSections(index, catalogue, parseQuery('counterfactual', analyzer), { ...DEFAULT_SEARCH_OPTIONS, report: SEED_ID }, analyzer);
 
     expect(catalogue.reports.map((r) => [r.id, r.sections.length])).toEqual([[SEED_ID, 10], ['second-copy', 10]]);
     expect(catalogue.surfaceForms['integr']).toBe('integration');

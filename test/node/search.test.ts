@@ -1,20 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuery } from '../../src/core/query';
+import { analyzer } from '../../src/core/analyzer';
 import {
+  createSearchIndex,
   DEFAULT_SEARCH_OPTIONS,
   fuzzyDistance,
   holdsPhrases,
+  loadSearchIndex,
+  parseQuery,
   searchSections,
+  sectionDocuments,
+  sectionId,
+  surfaceForms,
   type SearchOptions,
 } from '../../src/core/search';
-import { createSearchIndex, loadSearchIndex, sectionDocuments, sectionId, surfaceForms } from '../../src/core/search-index';
 import type { Catalogue, Report } from '../../src/core/types';
 import { loadSeedSearch, SEED_ID } from './seed-fixture';
 
 const { reports, catalogue, index } = loadSeedSearch();
 
 function search(text: string, options: Partial<SearchOptions> = {}) {
-  return searchSections(index, catalogue, parseQuery(text), { ...DEFAULT_SEARCH_OPTIONS, ...options });
+  return searchSections(index, catalogue, parseQuery(text, analyzer), { ...DEFAULT_SEARCH_OPTIONS, ...options }, analyzer);
 }
 
 function numbers(text: string, options: Partial<SearchOptions> = {}): number[] {
@@ -34,9 +39,9 @@ describe('the section index', () => {
   });
 
   it('answers the same after a round trip through JSON', () => {
-    const loaded = loadSearchIndex(JSON.parse(JSON.stringify(index)));
+    const loaded = loadSearchIndex(JSON.parse(JSON.stringify(index)), analyzer);
 
-    const hits = searchSections(loaded, catalogue, parseQuery('counterfactual'), DEFAULT_SEARCH_OPTIONS).hits;
+    const hits = searchSections(loaded, catalogue, parseQuery('counterfactual', analyzer), DEFAULT_SEARCH_OPTIONS, analyzer).hits;
 
     expect(hits.map((h) => [h.number, h.score])).toEqual(search('counterfactual').hits.map((h) => [h.number, h.score]));
   });
@@ -220,16 +225,16 @@ describe('searchSections with a catalogue it has not seen', () => {
       copyrightDate: null,
       sections: [{ number: 1, title: null, citationTitle: null, label: 'p. 1', pages: null, paragraphs: [text], truncated: false }],
     };
-    return { catalogue: { reports: [report], surfaceForms: surfaceForms([report]) }, index: createSearchIndex([report]) };
+    return { catalogue: { reports: [report], surfaceForms: surfaceForms([report], analyzer) }, index: createSearchIndex([report], analyzer) };
   }
 
   it('checks phrases against the text of the catalogue it is given', () => {
     const first = oneSectionCatalogue('alpha beta gamma');
     const second = oneSectionCatalogue('beta alpha gamma');
-    const query = parseQuery('"alpha beta"');
+    const query = parseQuery('"alpha beta"', analyzer);
 
-    const before = searchSections(first.index, first.catalogue, query, DEFAULT_SEARCH_OPTIONS);
-    const after = searchSections(second.index, second.catalogue, query, DEFAULT_SEARCH_OPTIONS);
+    const before = searchSections(first.index, first.catalogue, query, DEFAULT_SEARCH_OPTIONS, analyzer);
+    const after = searchSections(second.index, second.catalogue, query, DEFAULT_SEARCH_OPTIONS, analyzer);
 
     expect(before.total).toBe(1);
     expect(after.total).toBe(0);
@@ -237,7 +242,7 @@ describe('searchSections with a catalogue it has not seen', () => {
 });
 
 describe('words a reader splits that the text writes as one', () => {
-  const first = (q: string) => searchSections(index, catalogue, parseQuery(q), DEFAULT_SEARCH_OPTIONS).hits[0];
+  const first = (q: string) => searchSections(index, catalogue, parseQuery(q, analyzer), DEFAULT_SEARCH_OPTIONS, analyzer).hits[0];
 
   it('finds "peacekeeping" (section 6) from "peace keeping", marking the word as written', () => {
     const hit = first('peace keeping');

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readReports } from '../../scripts/report-sources';
-import { createSearchIndex, surfaceForms } from '../../src/core/search-index';
+import { analyzer } from '../../src/core/analyzer';
+import { createSearchIndex, surfaceForms } from '../../src/core/search';
 import type { Catalogue, Report } from '../../src/core/types';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
@@ -32,6 +33,6 @@ export function loadSeedReports(): Report[] {
 /** The catalogue and index the build would write, built in memory. */
 export function loadSeedSearch() {
   const reports = loadSeedReports();
-  const catalogue: Catalogue = { reports, surfaceForms: surfaceForms(reports) };
-  return { reports, catalogue, index: createSearchIndex(reports) };
+  const catalogue: Catalogue = { reports, surfaceForms: surfaceForms(reports, analyzer) };
+  return { reports, catalogue, index: createSearchIndex(reports, analyzer) };
 }

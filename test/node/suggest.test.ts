@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuery } from '../../src/core/query';
-import { DEFAULT_SEARCH_OPTIONS } from '../../src/core/search';
-import { correctQuery, editDistance, searchWithCorrection, suggestCompletions } from '../../src/core/suggest';
+import { analyzer } from '../../src/core/analyzer';
+import { correctQuery, DEFAULT_SEARCH_OPTIONS, editDistance, parseQuery, searchWithCorrection, suggestCompletions } from '../../src/core/search';
 import { loadSeedSearch, SEED_ID } from './seed-fixture';
 
 const { catalogue, index } = loadSeedSearch();
@@ -21,23 +20,23 @@ describe('editDistance', () => {
 
 describe('correctQuery', () => {
   it('corrects "counterfatcual" to "counterfactual"', () => {
-    expect(correctQuery(catalogue, 'counterfatcual')).toBe('counterfactual');
+    expect(correctQuery(catalogue, 'counterfatcual', analyzer)).toBe('counterfactual');
   });
 
   it('corrects only the unknown word and keeps the known one', () => {
-    expect(correctQuery(catalogue, 'electoral asistance')).toBe('electoral assistance');
+    expect(correctQuery(catalogue, 'electoral asistance', analyzer)).toBe('electoral assistance');
   });
 
   it('offers nothing when every word is known', () => {
-    expect(correctQuery(catalogue, 'counterfactual integration')).toBeNull();
+    expect(correctQuery(catalogue, 'counterfactual integration', analyzer)).toBeNull();
   });
 
   it('offers nothing when no word of the vocabulary is near', () => {
-    expect(correctQuery(catalogue, 'xylophone')).toBeNull();
+    expect(correctQuery(catalogue, 'xylophone', analyzer)).toBeNull();
   });
 
   it('keeps the quotes and stop words of the query it corrects', () => {
-    expect(correctQuery(catalogue, '"whole of govermnent"')).toBe('"whole of government"');
+    expect(correctQuery(catalogue, '"whole of govermnent"', analyzer)).toBe('"whole of government"');
   });
 });
 
@@ -71,14 +70,14 @@ describe('suggestCompletions', () => {
 
 describe('searchWithCorrection', () => {
   it('offers a corrected query when nothing matches', () => {
-    const page = searchWithCorrection(index, catalogue, 'counterfatcual', { ...DEFAULT_SEARCH_OPTIONS, fuzzy: false });
+    const page = searchWithCorrection(index, catalogue, 'counterfatcual', { ...DEFAULT_SEARCH_OPTIONS, fuzzy: false }, analyzer);
 
     expect(page.total).toBe(0);
     expect(page.correction).toBe('counterfactual');
   });
 
   it('offers none when the query finds sections', () => {
-    const page = searchWithCorrection(index, catalogue, 'counterfactual', DEFAULT_SEARCH_OPTIONS);
+    const page = searchWithCorrection(index, catalogue, 'counterfactual', DEFAULT_SEARCH_OPTIONS, analyzer);
 
     expect(page.hits[0].number).toBe(7);
     expect(page.correction).toBeNull();

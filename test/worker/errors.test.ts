@@ -66,8 +66,11 @@ describe('invalid parameters', () => {
     expect(problem.invalid_params).toEqual([{ name: 'n', reason: 'a section number is a positive whole number, like 7' }]);
   });
 
-  it('accepts a query of exactly 200 characters', async () => {
-    const res = await call(`/api/search?q=${'a'.repeat(200)}`);
+  it('accepts a query of exactly 200 characters, in words within the word-length limit', async () => {
+    const q = [...Array(6).fill('a'.repeat(28)), 'a'.repeat(26)].join(' ');
+    expect(q).toHaveLength(200);
+
+    const res = await call(`/api/search?q=${q}`);
 
     expect(res.status).toBe(200);
     expect((await res.json<any>()).total).toBe(0);

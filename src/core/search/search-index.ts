@@ -3,16 +3,16 @@
  * by the build (which creates and serialises it) and the Worker (which loads it).
  */
 import MiniSearch, { type AsPlainObject } from 'minisearch';
-import { analyzer, analyzerOptions, foldText, wordSpans, wordTokens, type Analyzer } from './analyzer';
-import { sectionText } from './catalogue';
-import type { Report, SectionDocument } from './types';
+import { analyzerOptions, foldText, wordSpans, wordTokens, type Analyzer } from '../analyzer';
+import { sectionText } from '../catalogue';
+import type { Report, SectionDocument } from '../types';
 
 /** Fields a query may search; `fields=` on the API picks among these. */
 export const SEARCH_FIELDS = ['title', 'label', 'text'] as const;
 export type SearchField = (typeof SEARCH_FIELDS)[number];
 
 /** Options that must be identical at build and at load time. */
-export function searchIndexOptions(a: Analyzer = analyzer) {
+export function searchIndexOptions(a: Analyzer) {
   return { idField: 'id', fields: [...SEARCH_FIELDS], storeFields: [] as string[], ...analyzerOptions(a) };
 }
 
@@ -35,23 +35,30 @@ export function sectionDocuments(report: Report): SectionDocument[] {
   }));
 }
 
-/** Builds the index of every section of every report. */
-export function createSearchIndex(reports: Report[], a: Analyzer = analyzer): MiniSearch<SectionDocument> {
+/**
+ * Builds the index of every section of every report.
+ * @example createSearchIndex(reports, analyzer).termCount // 395
+ */
+export function createSearchIndex(reports: Report[], a: Analyzer): MiniSearch<SectionDocument> {
   const index = new MiniSearch<SectionDocument>(searchIndexOptions(a));
   index.addAll(reports.flatMap(sectionDocuments));
   return index;
 }
 
-/** Loads an index serialised by the build (`toJSON()`), with the same options. */
-export function loadSearchIndex(json: AsPlainObject): MiniSearch<SectionDocument> {
-  return MiniSearch.loadJS<SectionDocument>(json, searchIndexOptions());
+/**
+ * Loads an index serialised by the build (`toJSON()`), with the same analyser.
+ * @example loadSearchIndex(JSON.parse(searchIndexText), analyzer)
+ */
+export function loadSearchIndex(json: AsPlainObject, a: Analyzer): MiniSearch<SectionDocument> {
+  return MiniSearch.loadJS<SectionDocument>(json, searchIndexOptions(a));
 }
 
 /**
  * For each index term, the word most often written for it, so a suggestion
  * reads "integration" and not the stem "integr".
+ * @example surfaceForms(reports, analyzer).integr // 'integration'
  */
-export function surfaceForms(reports: Report[]): Record<string, string> {
+export function surfaceForms(reports: Report[], a: Analyzer): Record<string, string> {
   const counts = new Map<string, Map<string, number>>();
   const texts = reports.flatMap((report) => report.sections.flatMap((s) => [s.title ?? '', ...s.paragraphs]));
   for (const text of texts) {
@@ -61,7 +68,7 @@ export function surfaceForms(reports: Report[]): Record<string, string> {
       const written = tokens.length > 1 ? foldText(span.text).replace(/'s$/, '') : null;
       tokens.forEach((token, i) => {
         const surface = written && i === tokens.length - 1 ? written : token;
-        for (const term of analyzer.processTerm(token) ?? []) {
+        for (const term of a.processTerm(token) ?? []) {
           const forTerm = counts.get(term) ?? new Map<string, number>();
           forTerm.set(surface, (forTerm.get(surface) ?? 0) + 1);
           counts.set(term, forTerm);

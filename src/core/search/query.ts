@@ -1,8 +1,10 @@
 /**
  * Reads what a person typed into a search box: words, quoted phrases, and
- * whether the last word is still being typed.
+ * whether the last word is still being typed; and says whether a query is
+ * within the limits that keep a search cheap.
  */
-import { analyzer, wordSpans, wordTokens, type Analyzer } from './analyzer';
+import { wordSpans, wordTokens, type Analyzer } from '../analyzer';
+import { MAX_QUERY_LENGTH, MAX_QUERY_WORDS, MAX_TERM_LENGTH } from './limits';
 
 /** One word of the query, with the index terms each of its tokens stands for. */
 export interface QueryWord {
@@ -36,11 +38,36 @@ export interface ParsedQuery {
 const PHRASE = /"([^"]*)"?/g;
 
 /**
- * Parses a query.
- * @example parseQuery('"whole of government" approa')
+ * Why a query is beyond the limits of `limits.ts`, one reason per limit
+ * broken, or none. The edge (API, search page) refuses such a query.
+ * @example queryLimitProblems('qzxvbnmk '.repeat(22)) // ['22 words: at most 16 words (MAX_QUERY_WORDS)']
+ */
+export function queryLimitProblems(text: string): string[] {
+  const problems: string[] = [];
+  if (text.length > MAX_QUERY_LENGTH) {
+    problems.push(`${text.length} characters: at most ${MAX_QUERY_LENGTH} characters, counted as UTF-16 code units (MAX_QUERY_LENGTH)`);
+  }
+  const spans = wordSpans(text);
+  if (spans.length > MAX_QUERY_WORDS) problems.push(`${spans.length} words: at most ${MAX_QUERY_WORDS} words (MAX_QUERY_WORDS)`);
+  const longest = spans.reduce<{ word: string; length: number } | null>((best, span) => {
+    const length = Math.max(...wordTokens(span.text).map((token) => token.length));
+    return length > (best?.length ?? MAX_TERM_LENGTH) ? { word: span.text, length } : best;
+  }, null);
+  if (longest) {
+    const shown = longest.word.length > 20 ? `${longest.word.slice(0, 20)}…` : longest.word;
+    problems.push(`a word ("${shown}") is ${longest.length} characters once normalised: at most ${MAX_TERM_LENGTH} per word (MAX_TERM_LENGTH)`);
+  }
+  return problems;
+}
+
+/**
+ * Parses a query. Past `MAX_QUERY_WORDS` words, and for words longer than
+ * `MAX_TERM_LENGTH`, it reads nothing more, so even an unchecked query costs
+ * little (the edge refuses such queries before they get here).
+ * @example parseQuery('"whole of government" approa', analyzer)
  * // { phrases: [['whole', 'govern']], words: [whole, government, approa], lastWordOpen: true }
  */
-export function parseQuery(text: string, a: Analyzer = analyzer): ParsedQuery {
+export function parseQuery(text: string, a: Analyzer): ParsedQuery {
   const folded = text.replace(/[“”„‟″]/g, '"');
   const phraseOf: Array<{ start: number; end: number; index: number }> = [];
   const phrases: string[][] = [];
@@ -51,8 +78,9 @@ export function parseQuery(text: string, a: Analyzer = analyzer): ParsedQuery {
     phrases.push(stems);
   }
   const words: QueryWord[] = [];
-  for (const span of wordSpans(folded)) {
+  for (const span of wordSpans(folded).slice(0, MAX_QUERY_WORDS)) {
     const tokens = wordTokens(span.text);
+    if (tokens.some((token) => token.length > MAX_TERM_LENGTH)) continue;
     const compound = tokens.length > 1;
     const parts = (compound ? tokens.slice(0, -1) : tokens)
       .map((token) => a.processTerm(token) ?? [])

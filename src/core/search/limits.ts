@@ -1,0 +1,37 @@
+/**
+ * The limits that bound what one search can cost, in one place. The API and
+ * the HTML search page refuse a query beyond them (400, naming the limit); the
+ * widget counts the same way. No imports: the widget bundles this file.
+ *
+ * Lengths are UTF-16 code units (JavaScript's `.length`), which is what the
+ * HTML `maxlength` attribute counts, so the page, the widget and the API agree.
+ */
+
+/**
+ * Longest query, in UTF-16 code units: a long sentence. Anything longer is
+ * not something typed into a search box.
+ */
+export const MAX_QUERY_LENGTH = 200;
+
+/**
+ * Most words in a query (words as written, stop words included, so a reader
+ * can count them). Every word is looked up exactly, by prefix and with typos,
+ * so the cost grows with the count; the longest labelled query has 13 words.
+ */
+export const MAX_QUERY_WORDS = 16;
+
+/**
+ * Longest word, in characters after Unicode folding (NFKD can turn one
+ * character into 18: U+FDFA). The longest index term is 16 characters; a
+ * typo-tolerant lookup costs length × depth, and a 3,600-character term once
+ * cost 13 MB and 6 ms.
+ */
+export const MAX_TERM_LENGTH = 32;
+
+/**
+ * Furthest a "did you mean" correction may be from the word typed: further
+ * than this it is a guess, not a correction. Corrections are looked for only
+ * when nothing matched, among words of the vocabulary whose length is within
+ * this distance.
+ */
+export const MAX_CORRECTION_DISTANCE = 3;

@@ -1,0 +1,313 @@
+/**
+ * Ranking: turns a parsed query into a MiniSearch query tree and the hits into
+ * results with snippets. Title beats label beats body; all words before any
+ * word; exact before prefix before fuzzy; quoted phrases in order.
+ *
+ * One MiniSearch pass per query: every word is looked up once, the results
+ * say which query terms each section matched, and "every word" versus "any
+ * word" is decided from that one result set.
+ */
+import type MiniSearch from 'minisearch';
+import type { Query, SearchResult as MiniSearchResult } from 'minisearch';
+import type { Analyzer } from '../analyzer';
+import { findReport, findSection, sectionText } from '../catalogue';
+import type { Catalogue, PageRange, Section, SectionDocument } from '../types';
+import type { ParsedQuery, QueryWord } from './query';
+import { SEARCH_FIELDS, type SearchField } from './search-index';
+import { analyseText, flattenText, highlightAnalysed, matchedWordsOf, snippetOf, type AnalysedText } from './snippet';
+
+/** How words combine: `all` needs every word, `any` one, `auto` tries all then any. */
+export type SearchMode = 'all' | 'any' | 'auto';
+
+/** What a caller may set; unset options take `DEFAULT_SEARCH_OPTIONS`. */
+export interface SearchOptions {
+  /** Allow typos, more for longer words. */
+  fuzzy: boolean;
+  /** Complete the last word while it is being typed. */
+  prefix: boolean;
+  fields: SearchField[];
+  mode: SearchMode;
+  /** Only this report's sections, or every report when null. */
+  report: string | null;
+  limit: number;
+  offset: number;
+}
+
+export const DEFAULT_SEARCH_OPTIONS: SearchOptions = {
+  fuzzy: true,
+  prefix: true,
+  fields: [...SEARCH_FIELDS],
+  mode: 'auto',
+  report: null,
+  limit: 10,
+  offset: 0,
+};
+
+// A known title says more than a label, and a label (pages and opening words) more than body text.
+const FIELD_BOOST: Record<SearchField, number> = { title: 4, label: 1.5, text: 1 };
+// Below 1 so an exact word always outranks a completion, and a completion a typo.
+const MATCH_WEIGHTS = { prefix: 0.6, fuzzy: 0.3 };
+
+/** One ranked section. */
+export interface SearchHit {
+  id: string;
+  report: string;
+  number: number;
+  title: string | null;
+  label: string;
+  pages: PageRange | null;
+  score: number;
+  /** The words of the section that matched, as written there (lower case). */
+  terms: string[];
+  /** HTML: escaped text with matched words in `<mark>`. */
+  snippet: string;
+}
+
+/** A page of results. */
+export interface SearchPage {
+  total: number;
+  /** The mode that produced the results (`auto` resolves to `all` or `any`). */
+  mode: 'all' | 'any';
+  hits: SearchHit[];
+}
+
+/**
+ * Typos allowed in a word of this length: none in short words, where one edit
+ * makes another word ("plan" → "plain"), two in long ones.
+ */
+export function fuzzyDistance(length: number): number {
+  if (length <= 3) return 0;
+  return length <= 7 ? 1 : 2;
+}
+
+/** The index's terms, sorted, to skip lookups that cannot match. */
+export interface IndexTerms {
+  sorted: string[];
+  exact: ReadonlySet<string>;
+  longest: number;
+}
+
+/** Whether any index term is `term` or, with `prefix`, starts with it. */
+function canMatchExactly(terms: IndexTerms, term: string, prefix: boolean): boolean {
+  if (terms.exact.has(term)) return true;
+  if (!prefix) return false;
+  let low = 0;
+  let high = terms.sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (terms.sorted[middle] < term) low = middle + 1;
+    else high = middle;
+  }
+  return low < terms.sorted.length && terms.sorted[low].startsWith(term);
+}
+
+/** A query node, or null for one that cannot match anything (and so is left out). */
+type Node = Query | null;
+const anyOf = (queries: Node[]): Node => {
+  const left = queries.filter((q): q is Query => q !== null);
+  return left.length === 0 ? null : left.length === 1 ? left[0] : { queries: left, combineWith: 'OR' };
+};
+const allOf = (queries: Node[]): Node =>
+  queries.length === 0 || queries.some((q) => q === null) ? null : queries.length === 1 ? queries[0] : { queries: queries as Query[], combineWith: 'AND' };
+
+/**
+ * One index term: exact, completed while typed, or with typos allowed by its
+ * own length (so a long word's stem is not over-stretched); null when no index
+ * term is within reach, so MiniSearch is not asked.
+ */
+function termLeaf(term: string, prefix: boolean, fuzzy: boolean, terms: IndexTerms): Node {
+  const distance = fuzzy ? fuzzyDistance(term.length) : 0;
+  if (distance > 0 && term.length - distance <= terms.longest) return { queries: [term], prefix, fuzzy: distance };
+  return canMatchExactly(terms, term, prefix) ? { queries: [term], prefix, fuzzy: false } : null;
+}
+
+/** One token's index terms, any of which may match. */
+function termQuery(tokenTerms: string[], open: boolean, options: SearchOptions, terms: IndexTerms): Node {
+  return anyOf(tokenTerms.map((term) => termLeaf(term, open && options.prefix, options.fuzzy, terms)));
+}
+
+function wordQuery(word: QueryWord, open: boolean, options: SearchOptions, terms: IndexTerms): Node {
+  const parts = allOf(word.parts.map((tokenTerms, i) => termQuery(tokenTerms, open && i === word.parts.length - 1, options, terms)));
+  return word.joined ? anyOf([parts, termQuery(word.joined, open, options, terms)]) : parts;
+}
+
+/** A word run together with a neighbour: exact (or completed, while typed), never fuzzy. */
+function runTogetherQuery(tokenTerms: string[], open: boolean, options: SearchOptions, terms: IndexTerms): Node {
+  return anyOf(tokenTerms.map((term) => termLeaf(term, open && options.prefix, false, terms)));
+}
+
+function isOpen(query: ParsedQuery, i: number): boolean {
+  return query.lastWordOpen && i === query.words.length - 1 && query.words[i]?.phrase === null;
+}
+
+/**
+ * The MiniSearch query tree for a parsed query, combining words with AND or
+ * OR, or null when no word can match. A word is met by itself or by its
+ * run-together form with a neighbour, so "peace keeping" finds "peacekeeping"
+ * and "post conflict" "postconflict". Lookups no index term can answer are
+ * left out of the tree, which changes no score.
+ * @example buildQuery(parseQuery('integrated planning', analyzer), 'OR', DEFAULT_SEARCH_OPTIONS, indexTermsOf(index)) // { combineWith: 'OR', queries: [integrated…, planning…] }
+ */
+export function buildQuery(query: ParsedQuery, combineWith: 'AND' | 'OR', options: SearchOptions, terms: IndexTerms): Query | null {
+  const words = query.words.map((word, i) => {
+    const previous = query.words[i - 1];
+    return anyOf([
+      wordQuery(word, isOpen(query, i), options, terms),
+      previous?.joinedWithNext ? runTogetherQuery(previous.joinedWithNext, isOpen(query, i), options, terms) : null,
+      word.joinedWithNext ? runTogetherQuery(word.joinedWithNext, isOpen(query, i + 1), options, terms) : null,
+    ]);
+  });
+  if (combineWith === 'AND') return allOf(words);
+  const left = words.filter((q): q is Query => q !== null);
+  return left.length === 0 ? null : { queries: left, combineWith: 'OR' };
+}
+
+/**
+ * For each word of the query, the ways it can be met, each a list of groups
+ * of index terms where one term per group must have matched: its parts, its
+ * joined form, its run-together forms with either neighbour.
+ */
+function wordRequirements(query: ParsedQuery): string[][][][] {
+  return query.words.map((word, i) => {
+    const ways: string[][][] = [];
+    if (word.parts.length > 0) ways.push(word.parts);
+    if (word.joined) ways.push([word.joined]);
+    const previous = query.words[i - 1];
+    if (previous?.joinedWithNext) ways.push([previous.joinedWithNext]);
+    if (word.joinedWithNext) ways.push([word.joinedWithNext]);
+    return ways;
+  });
+}
+
+/** Whether a section whose matched query terms are `matched` meets every word. */
+function meetsEveryWord(requirements: string[][][][], matched: ReadonlySet<string>): boolean {
+  return requirements.every((ways) => ways.some((groups) => groups.every((group) => group.some((term) => matched.has(term)))));
+}
+
+/** Whether a text holds every phrase's stems consecutively. */
+export function holdsPhrases(textStems: string[], phrases: string[][]): boolean {
+  return phrases.every((phrase) =>
+    textStems.some((_, start) => phrase.every((stem, i) => textStems[start + i] === stem)),
+  );
+}
+
+/** What the ranking reads of a section, computed once per section and analyser. */
+interface SectionAnalysis {
+  /** Stems of title, pages and text in order, for phrase checks. */
+  stems?: string[];
+  /** The text as a snippet shows it, analysed. */
+  snippetText?: AnalysedText;
+  /** Title, printed pages and text, analysed, for the matched words. */
+  fields?: AnalysedText[];
+}
+
+const sectionAnalyses = new WeakMap<Section, WeakMap<Analyzer, SectionAnalysis>>();
+function analysisOf(section: Section, a: Analyzer): SectionAnalysis {
+  let byAnalyzer = sectionAnalyses.get(section);
+  if (!byAnalyzer) sectionAnalyses.set(section, (byAnalyzer = new WeakMap()));
+  let analysis = byAnalyzer.get(a);
+  if (!analysis) byAnalyzer.set(a, (analysis = {}));
+  return analysis;
+}
+
+function sectionStems(section: Section, a: Analyzer): string[] {
+  const analysis = analysisOf(section, a);
+  analysis.stems ??= a.stemSequence([section.title ?? '', section.pages?.label ?? '', sectionText(section)].join('\n'));
+  return analysis.stems;
+}
+
+function sectionSnippetText(section: Section, a: Analyzer): AnalysedText {
+  const analysis = analysisOf(section, a);
+  analysis.snippetText ??= analyseText(flattenText(sectionText(section)), a);
+  return analysis.snippetText;
+}
+
+function sectionFields(section: Section, a: Analyzer): AnalysedText[] {
+  const analysis = analysisOf(section, a);
+  analysis.fields ??= [section.title ?? '', section.pages?.label ?? '', sectionText(section)].map((text) => analyseText(text, a));
+  return analysis.fields;
+}
+
+/** The terms of an index, read once per index (and isolate) from its serialised form. */
+const termsOfIndex = new WeakMap<MiniSearch<SectionDocument>, IndexTerms>();
+export function indexTermsOf(index: MiniSearch<SectionDocument>): IndexTerms {
+  let terms = termsOfIndex.get(index);
+  if (!terms) {
+    const sorted = index.toJSON().index.map(([term]) => term).sort();
+    terms = { sorted, exact: new Set(sorted), longest: sorted.reduce((n, term) => Math.max(n, term.length), 0) };
+    termsOfIndex.set(index, terms);
+  }
+  return terms;
+}
+
+function splitSectionId(id: string): [string, number] {
+  const slash = id.lastIndexOf('/');
+  return [id.slice(0, slash), Number(id.slice(slash + 1))];
+}
+
+function sectionOf(catalogue: Catalogue, id: string): Section {
+  const [report, number] = splitSectionId(id);
+  return findSection(findReport(catalogue.reports, report)!, number)!;
+}
+
+/**
+ * Searches the sections and returns one page of ranked hits with snippets.
+ * @example searchSections(index, catalogue, parseQuery('counterf', analyzer), DEFAULT_SEARCH_OPTIONS, analyzer).hits[0].number // 7
+ */
+export function searchSections(
+  index: MiniSearch<SectionDocument>,
+  catalogue: Catalogue,
+  query: ParsedQuery,
+  options: SearchOptions,
+  a: Analyzer,
+): SearchPage {
+  if (query.words.length === 0) return { total: 0, mode: options.mode === 'any' ? 'any' : 'all', hits: [] };
+  // Any word matches here; sections that met every word are picked out below.
+  const tree = buildQuery(query, 'OR', options, indexTermsOf(index));
+  if (tree === null) return { total: 0, mode: options.mode === 'any' ? 'any' : 'all', hits: [] };
+  const anyWord = index.search(tree, {
+    fields: options.fields,
+    boost: FIELD_BOOST,
+    weights: MATCH_WEIGHTS,
+    // The tree already holds index terms: read them as they are.
+    tokenize: (text: string) => [text],
+    processTerm: (term: string) => term,
+    filter: (result) => {
+      if (options.report !== null && !result.id.startsWith(`${options.report}/`)) return false;
+      return query.phrases.length === 0 || holdsPhrases(sectionStems(sectionOf(catalogue, result.id), a), query.phrases);
+    },
+  });
+  let mode: 'all' | 'any' = 'any';
+  let results = anyWord;
+  if (options.mode !== 'any') {
+    const requirements = wordRequirements(query);
+    const everyWord = anyWord.filter((result) => meetsEveryWord(requirements, new Set(result.queryTerms)));
+    if (everyWord.length > 0 || options.mode === 'all' || query.words.length === 1) {
+      mode = 'all';
+      results = everyWord;
+    }
+  }
+  const hits = results.slice(options.offset, options.offset + options.limit).map((result) => toHit(catalogue, result, a));
+  return { total: results.length, mode, hits };
+}
+
+function toHit(catalogue: Catalogue, result: MiniSearchResult, a: Analyzer): SearchHit {
+  const [reportId, number] = splitSectionId(result.id);
+  const section = sectionOf(catalogue, result.id);
+  const matched = new Set(result.terms);
+  const snippet =
+    sectionText(section)
+      ? snippetOf(sectionSnippetText(section, a), matched, { truncated: section.truncated })
+      : highlightAnalysed(analyseText(section.title ?? section.label, a), matched);
+  return {
+    id: result.id,
+    report: reportId,
+    number,
+    title: section.title,
+    label: section.label,
+    pages: section.pages,
+    score: Math.round(result.score * 1000) / 1000,
+    terms: matchedWordsOf(sectionFields(section, a), matched),
+    snippet,
+  };
+}
