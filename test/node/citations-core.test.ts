@@ -125,18 +125,6 @@ describe('BibTeX writer (bibtex.ts)', () => {
   });
 });
 
-/** A tiny prerendered bibliography: items a, b, c in style order c, a, b. */
-function tinyBibliography(): { bibliography: StyledBibliography; strings: string[] } {
-  const strings = ['A alone\n', '<a>\n', 'A1\n', 'A2\n', 'B1\n', 'B2\n', 'C1\n', 'C2\n', 'B alone\n', 'C alone\n', '<x>\n'];
-  return {
-    strings,
-    bibliography: {
-      order: ['c', 'a', 'b'],
-      solo: { a: [0, 1], b: [8, 10], c: [9, 10] },
-      ranked: { a: [[2, 10], [3, 10]], b: [[4, 10], [5, 10]], c: [[6, 10], [7, 10]] },
-    },
-  };
-}
 
 describe('citation answers (citation-answer.ts)', () => {
   const records = (id: string): ItemRecords => ({ key: id, fileName: id === 'report' ? 'author-2013-r' : `author-2013-r-${id}`, ris: `TY  - ${id}\r\nER  - \r\n`, bibtex: '', biblatex: '', cslJson: '{}' });
