@@ -39,7 +39,8 @@ export function negotiateCitation(ranges: AcceptRange[]): Negotiated {
     if (type === '*/*' || type === 'application/*' || type === '*') return { kind: 'json' };
     // text/* can only mean the formatted reference, the one text type offered.
     if (type === 'text/*') return { kind: 'citation', format: 'text', mediaType: 'text/x-bibliography', style: range.params.style ?? null, locale: range.params.locale ?? null };
-    if (!(type in NEGOTIABLE_TYPES)) continue;
+    // Own keys only: `in` would also find Object.prototype's (`constructor`, `__proto__`…).
+    if (!Object.hasOwn(NEGOTIABLE_TYPES, type)) continue;
     const format = NEGOTIABLE_TYPES[type];
     if (format === null) return { kind: 'json' };
     return { kind: 'citation', format, mediaType: type, style: range.params.style ?? null, locale: range.params.locale ?? null };
