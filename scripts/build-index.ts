@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { itemFileName, reportItems } from '../src/core/citation-items';
 import { createSearchIndex, surfaceForms } from '../src/core/search-index';
 import type { Catalogue, Report } from '../src/core/types';
+import { buildId } from './build-id';
 import { bundleScript } from './bundle-script';
 import { DEBIAN_STYLES_DIR, renderCitations } from './render-citations';
 import { formatProblem, readReports } from './report-sources';
@@ -43,6 +44,8 @@ export function buildFiles(reports: Report[], options: { stylesDir?: string; deb
   if (widget.gzipBytes > WIDGET_GZIP_BUDGET) throw new Error(`widget.js is ${widget.gzipBytes} bytes gzip, over the ${WIDGET_GZIP_BUDGET}-byte budget`);
   files['page.js'] = page.code;
   files['widget.js'] = widget.code;
+  // Last: it hashes every file above.
+  files['build-id.json'] = JSON.stringify({ id: buildId(files, projectRoot) });
   const summary = reports.map((report) => {
     // Each report's share of the index, measured by indexing it alone.
     const reportStarted = performance.now();

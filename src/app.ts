@@ -10,6 +10,7 @@ import { addSearchRoutes } from './api/search-routes';
 import { addPageRoutes } from './pages/page-routes';
 import type { Context } from 'hono';
 import { respondWithErrorPage } from './pages/error-page';
+import { entityTags } from './entity-tags';
 import { securityHeaders } from './security-headers';
 import { echoed, ProblemError, respondWithProblem, type Problem } from './problem';
 
@@ -54,6 +55,9 @@ export function createApp() {
 
   // Public, read-only data: any site may call the API.
   app.use('*', cors({ origin: '*', allowMethods: ALLOWED_METHODS, maxAge: 86400 }));
+
+  // Validators: a weak ETag on every successful GET, 304 when it matches.
+  app.use('*', ...entityTags);
 
   app.use('*', async (c, next) => {
     if (!ALLOWED_METHODS.includes(c.req.method)) {
