@@ -11,6 +11,7 @@ import { addPageRoutes } from './pages/page-routes';
 import type { Context } from 'hono';
 import { respondWithErrorPage } from './pages/error-page';
 import { entityTags } from './entity-tags';
+import { privateUnlessPublicOrigin } from './public-origin';
 import { securityHeaders } from './security-headers';
 import { echoed, ProblemError, respondWithProblem, type Problem } from './problem';
 
@@ -58,6 +59,9 @@ export function createApp() {
 
   // Validators: a weak ETag on every successful GET, 304 when it matches.
   app.use('*', ...entityTags);
+
+  // Without PUBLIC_ORIGIN, links follow the request's Host: keep answers out of shared caches.
+  app.use('*', privateUnlessPublicOrigin);
 
   app.use('*', async (c, next) => {
     if (!ALLOWED_METHODS.includes(c.req.method)) {
