@@ -14,6 +14,7 @@ import { itemFileName, reportItems } from '../src/core/citations/items';
 import { analyzer } from '../src/core/analyzer';
 import { createSearchIndex, surfaceForms } from '../src/core/search';
 import type { Catalogue, Report } from '../src/core/types';
+import { buildId } from './build-id';
 import { bundleScript } from './bundle-script';
 import { DEBIAN_LOCALES_DIR, DEBIAN_STYLES_DIR, LOCALES, renderCitations } from './citations/render';
 import { formatProblem, readReports } from './report-sources';
@@ -44,6 +45,8 @@ export function buildFiles(reports: Report[], options: { stylesDir?: string; deb
   if (widget.gzipBytes > WIDGET_GZIP_BUDGET) throw new Error(`widget.js is ${widget.gzipBytes} bytes gzip, over the ${WIDGET_GZIP_BUDGET}-byte budget`);
   files['page.js'] = page.code;
   files['widget.js'] = widget.code;
+  // Last: it hashes every file above.
+  files['build-id.json'] = JSON.stringify({ id: buildId(files, projectRoot) });
   const summary = reports.map((report) => {
     // Each report's share of the index, measured by indexing it alone.
     const reportStarted = performance.now();

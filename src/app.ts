@@ -10,7 +10,10 @@ import { addSearchRoutes } from './api/search-routes';
 import { addPageRoutes } from './pages/page-routes';
 import type { Context } from 'hono';
 import { respondWithErrorPage } from './pages/error-page';
-import { ProblemError, respondWithProblem, type Problem } from './problem';
+import { entityTags } from './entity-tags';
+import { privateUnlessPublicOrigin } from './public-origin';
+import { securityHeaders } from './security-headers';
+import { echoed, ProblemError, respondWithProblem, type Problem } from './problem';
 
 /** Everything here is read-only. */
 const ALLOWED_METHODS = ['GET', 'HEAD', 'OPTIONS'];
@@ -48,14 +51,23 @@ export function createApp() {
     },
   });
 
+  // First, so that every answer leaves through it: 404, 405, preflights and errors too.
+  app.use('*', securityHeaders);
+
   // Public, read-only data: any site may call the API.
   app.use('*', cors({ origin: '*', allowMethods: ALLOWED_METHODS, maxAge: 86400 }));
+
+  // Validators: a weak ETag on every successful GET, 304 when it matches.
+  app.use('*', ...entityTags);
+
+  // Without PUBLIC_ORIGIN, links follow the request's Host: keep answers out of shared caches.
+  app.use('*', privateUnlessPublicOrigin);
 
   app.use('*', async (c, next) => {
     if (!ALLOWED_METHODS.includes(c.req.method)) {
       return respondWithProblem(
         c,
-        { status: 405, kind: 'method-not-allowed', title: 'Method not allowed', detail: `${c.req.method} is not supported: this service is read-only (${ALLOWED_METHODS.join(', ')}).` },
+        { status: 405, kind: 'method-not-allowed', title: 'Method not allowed', detail: `${echoed(c.req.method)} is not supported: this service is read-only (${ALLOWED_METHODS.join(', ')}).` },
         { Allow: ALLOWED_METHODS.join(', ') },
       );
     }
@@ -78,7 +90,7 @@ export function createApp() {
   });
 
   app.notFound((c) =>
-    answerProblem(c, { status: 404, kind: 'not-found', title: 'Not found', detail: `Nothing is served at ${new URL(c.req.url).pathname}. The API is described at /api/openapi.json.` }),
+    answerProblem(c, { status: 404, kind: 'not-found', title: 'Not found', detail: `Nothing is served at ${echoed(new URL(c.req.url).pathname)}. The API is described at /api/openapi.json.` }),
   );
 
   app.onError((error, c) => {

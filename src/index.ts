@@ -1,4 +1,8 @@
-/** The Worker: report-edge's Hono app, served by the Workers runtime. */
+/**
+ * The Worker: report-edge's Hono app, served by the Workers runtime at the
+ * configured public origin, if any (see `src/public-origin.ts`).
+ */
 import { createApp } from './app';
+import { servedAtPublicOrigin } from './public-origin';
 
-export default createApp();
+export default servedAtPublicOrigin(createApp());

@@ -20,6 +20,23 @@ export interface Problem {
   back?: { href: string; text: string };
 }
 
+/**
+ * At most this many characters of what a client sent (a path, an id) are
+ * echoed back in a problem or an error page: enough to recognise it, never a
+ * 65 KB path copied into every answer.
+ */
+export const MAX_ECHOED_CHARACTERS = 200;
+
+/**
+ * What a client sent, clipped for an error message (code points, never half a pair).
+ * @example echoed('x'.repeat(500)) // the first 200 x's, then '…'
+ */
+export function echoed(text: string): string {
+  // A code point takes at most two UTF-16 units: this slice holds more than the limit whenever the text does.
+  const points = Array.from(text.slice(0, MAX_ECHOED_CHARACTERS * 2 + 1));
+  return points.length <= MAX_ECHOED_CHARACTERS ? points.join('') : `${points.slice(0, MAX_ECHOED_CHARACTERS).join('')}…`;
+}
+
 /** The problem+json body for a problem. */
 export function problemBody(problem: Problem): Record<string, unknown> {
   return {
@@ -47,7 +64,7 @@ export function unknownReport(id: string, known: string[]): Problem {
     status: 404,
     kind: 'unknown-report',
     title: 'No such report',
-    detail: `There is no report "${id}". Reports served here: ${known.join(', ')}.`,
+    detail: `There is no report "${echoed(id)}". Reports served here: ${known.join(', ')}.`,
     extra: { reports: known },
   };
 }

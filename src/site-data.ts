@@ -4,6 +4,7 @@
  * not pay for the citations, nor a citation for the search index.
  */
 import type MiniSearch from 'minisearch';
+import buildIdText from '../index/build/build-id.json';
 import catalogueText from '../index/build/catalogue.json';
 import citationsText from '../index/build/citations.json';
 import pageScript from '../index/build/page.js';
@@ -38,6 +39,14 @@ export function getSearchIndex(): MiniSearch<SectionDocument> {
 export function getCitations(): CitationsFile {
   citations ??= JSON.parse(asText(citationsText)) as CitationsFile;
   return citations;
+}
+
+let buildId: string | null = null;
+
+/** The build's identity: a hash of its files and the Worker's code (scripts/build-id.ts). */
+export function getBuildId(): string {
+  buildId ??= (JSON.parse(asText(buildIdText)) as { id: string }).id;
+  return buildId;
 }
 
 const ASSETS = { 'widget.js': widgetScript, 'page.js': pageScript, 'style.css': stylesheet } as const;

@@ -1,15 +1,14 @@
 /**
- * The pages a person reads, the embeddable search and the static assets,
- * each with the headers that let it be embedded (or not) safely.
+ * The pages a person reads, the embeddable search and the static assets.
+ * Who may frame or fetch them is decided in `src/security-headers.ts`.
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { secureHeaders } from 'hono/secure-headers';
 import { linkerFor } from '../api/representations';
 import { requireReport, requireSection } from '../api/lookups';
 import { SearchQuery, SectionNumberParam } from '../api/schemas';
 import { analyzer } from '../core/analyzer';
 import { DEFAULT_SEARCH_OPTIONS, MAX_QUERY_LENGTH, MAX_QUERY_WORDS, searchWithCorrection } from '../core/search';
-import { ProblemError } from '../problem';
+import { echoed, ProblemError } from '../problem';
 import { getAsset, getCatalogue, getCitations, getSearchIndex } from '../site-data';
 import { EmbedPage } from './embed-page';
 import { HomePage } from './home-page';
@@ -23,44 +22,6 @@ const PAGE_CACHE_CONTROL = 'public, max-age=300';
 /** Scripts and the stylesheet keep their URLs across deploys, so they are cached briefly too. */
 const ASSET_CACHE_CONTROL = 'public, max-age=3600';
 
-// Only our own scripts and styles, never inline: no page needs any.
-const PAGE_CSP = {
-  defaultSrc: ["'self'"],
-  scriptSrc: ["'self'"],
-  styleSrc: ["'self'"],
-  imgSrc: ["'self'", 'data:'],
-  connectSrc: ["'self'"],
-  formAction: ["'self'"],
-  baseUri: ["'none'"],
-  objectSrc: ["'none'"],
-};
-
-/** Ordinary pages: never framed by another site. */
-export const pageHeaders = secureHeaders({
-  contentSecurityPolicy: { ...PAGE_CSP, frameAncestors: ["'none'"] },
-  xFrameOptions: 'DENY',
-  referrerPolicy: 'strict-origin-when-cross-origin',
-  crossOriginResourcePolicy: 'same-origin',
-});
-
-/** /embed/*: framed by any site (the point of it); no X-Frame-Options, which cannot say "anyone". */
-export const embedHeaders = secureHeaders({
-  contentSecurityPolicy: { ...PAGE_CSP, frameAncestors: ['*'] },
-  xFrameOptions: false,
-  referrerPolicy: 'strict-origin-when-cross-origin',
-  crossOriginResourcePolicy: 'cross-origin',
-  crossOriginOpenerPolicy: false,
-});
-
-/** The widget script, the page script, the stylesheet and the API: fetched from any origin. */
-export const crossOriginHeaders = secureHeaders({
-  contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
-  xFrameOptions: 'DENY',
-  referrerPolicy: 'strict-origin-when-cross-origin',
-  crossOriginResourcePolicy: 'cross-origin',
-  crossOriginOpenerPolicy: false,
-});
-
 /** The index terms of the words arriving in `?highlight=`, to mark them in the text. */
 function highlightTerms(value: string | undefined): Set<string> {
   const text = (value ?? '').slice(0, MAX_QUERY_LENGTH);
@@ -70,20 +31,13 @@ function highlightTerms(value: string | undefined): Set<string> {
 function sectionNumber(value: string): number {
   const parsed = SectionNumberParam.safeParse(value);
   if (!parsed.success) {
-    throw new ProblemError({ status: 400, kind: 'invalid-parameter', title: 'Not a section number', detail: `"${value}" is not a section number; sections are numbered 1, 2, 3…` });
+    throw new ProblemError({ status: 400, kind: 'invalid-parameter', title: 'Not a section number', detail: `"${echoed(value)}" is not a section number; sections are numbered 1, 2, 3…` });
   }
   return parsed.data;
 }
 
 /** Registers pages, the embed, the widget and assets. */
 export function addPageRoutes(app: OpenAPIHono) {
-  app.use('/', pageHeaders);
-  app.use('/reports/*', pageHeaders);
-  app.use('/embed/*', embedHeaders);
-  app.use('/widget.js', crossOriginHeaders);
-  app.use('/assets/*', crossOriginHeaders);
-  app.use('/api/*', crossOriginHeaders);
-
   app.get('/', (c) => {
     c.header('Cache-Control', PAGE_CACHE_CONTROL);
     return c.html(<HomePage reports={getCatalogue().reports} />);

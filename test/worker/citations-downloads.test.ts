@@ -92,10 +92,10 @@ describe('GET /api/reports/{report}/cite: how each format of the whole report is
     expect([...new TextEncoder().encode('–')]).toEqual([0xe2, 0x80, 0x93]);
   });
 
-  it('lets browsers and CDNs cache a citation like any other API answer', async () => {
+  it('lets browsers cache a citation like any other API answer', async () => {
     const { res } = await fetchCitation(`${CITE}?format=ris`);
 
-    expect(res.headers.get('Cache-Control')).toBe('public, max-age=3600, stale-while-revalidate=86400');
+    expect(res.headers.get('Cache-Control')).toBe('private, max-age=3600, stale-while-revalidate=86400');
   });
 });
 

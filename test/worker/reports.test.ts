@@ -49,10 +49,10 @@ describe('GET /api/reports', () => {
     expect(report.links.self).toBe(`${ORIGIN}${REPORT_PATH}`);
   });
 
-  it('lets browsers and CDNs cache the answer for an hour', async () => {
+  it('lets browsers cache the answer for an hour, and CDNs only once PUBLIC_ORIGIN is set (public-origin.test.ts)', async () => {
     const res = await call('/api/reports');
 
-    expect(res.headers.get('Cache-Control')).toBe('public, max-age=3600, stale-while-revalidate=86400');
+    expect(res.headers.get('Cache-Control')).toBe('private, max-age=3600, stale-while-revalidate=86400');
   });
 });
 

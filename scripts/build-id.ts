@@ -1,0 +1,32 @@
+/**
+ * The build's identity: one hash of everything an answer's bytes can depend
+ * on apart from the request — the files the build writes (data, citations,
+ * scripts), the Worker's source and the locked dependencies. The Worker
+ * derives its ETags from it (src/entity-tags.ts), so a deploy that changes any
+ * of them changes every ETag, and one that changes none keeps them.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { BuildFiles } from './build-index';
+
+/** Every file under `dir`, sorted, as paths relative to `root`. */
+function filesUnder(root: string, dir: string): string[] {
+  return readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+/**
+ * Hashes the build's files and the code that serves them.
+ * @example buildId(files, projectRoot) // '3f9a0c…' (16 hex digits)
+ */
+export function buildId(files: BuildFiles, projectRoot: string): string {
+  const hash = createHash('sha256');
+  for (const name of Object.keys(files).sort()) hash.update(`${name}\0`).update(files[name]).update('\0');
+  for (const path of [...filesUnder(projectRoot, 'src'), 'package-lock.json', 'wrangler.toml']) {
+    hash.update(`${path}\0`).update(readFileSync(join(projectRoot, path))).update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
+}

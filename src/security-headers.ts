@@ -1,0 +1,68 @@
+/**
+ * The security headers of every answer, set in one place: one middleware at
+ * the root of the app, so 404s, 405s, OPTIONS preflights and errors carry them
+ * as well as the pages. What differs is only who may frame or fetch an answer,
+ * so each path belongs to one of three profiles, built once from one policy.
+ */
+import type { MiddlewareHandler } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+
+// Only our own scripts and styles, never inline: no page needs any.
+const PAGE_CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  formAction: ["'self'"],
+  baseUri: ["'none'"],
+  objectSrc: ["'none'"],
+};
+
+/** What every answer says, whatever its profile. */
+const COMMON = { referrerPolicy: 'strict-origin-when-cross-origin' } as const;
+
+/**
+ * The profiles. `page`: the pages a person reads (and the error pages), never
+ * framed by another site. `embed`: /embed/*, framed by any site (the point of
+ * it); no X-Frame-Options, which cannot say "anyone". `crossOrigin`: the API,
+ * the widget script and the assets, fetched from any origin; nothing in them
+ * may run as a document.
+ */
+const PROFILES = {
+  page: secureHeaders({
+    ...COMMON,
+    contentSecurityPolicy: { ...PAGE_CSP, frameAncestors: ["'none'"] },
+    xFrameOptions: 'DENY',
+    crossOriginResourcePolicy: 'same-origin',
+  }),
+  embed: secureHeaders({
+    ...COMMON,
+    contentSecurityPolicy: { ...PAGE_CSP, frameAncestors: ['*'] },
+    xFrameOptions: false,
+    crossOriginResourcePolicy: 'cross-origin',
+    crossOriginOpenerPolicy: false,
+  }),
+  crossOrigin: secureHeaders({
+    ...COMMON,
+    contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+    xFrameOptions: 'DENY',
+    crossOriginResourcePolicy: 'cross-origin',
+    crossOriginOpenerPolicy: false,
+  }),
+} satisfies Record<string, MiddlewareHandler>;
+
+export type HeaderProfile = keyof typeof PROFILES;
+
+/**
+ * The profile of the answers served at a path.
+ * @example headerProfileFor('/embed/driving-the-system-apart') // 'embed'
+ */
+export function headerProfileFor(pathname: string): HeaderProfile {
+  if (pathname.startsWith('/embed/')) return 'embed';
+  if (pathname.startsWith('/api/') || pathname.startsWith('/assets/') || pathname === '/widget.js') return 'crossOrigin';
+  return 'page';
+}
+
+/** Registered once, first, on the whole app: every answer leaves through it. */
+export const securityHeaders: MiddlewareHandler = (c, next) => PROFILES[headerProfileFor(c.req.path)](c, next);
