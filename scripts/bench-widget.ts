@@ -13,8 +13,11 @@
  * - final answer: from the last keystroke until the last change of the list
  *   (the word's own answer rendered; 0 when nothing changed after it);
  * and, from CDP network events for `/api/search`: bytes received (headers and
- * body as sent, `encodedDataLength`) per keystroke, requests made, aborted,
- * and served from the browser's cache.
+ * body as sent, `encodedDataLength`) per keystroke and per answered request,
+ * the median time from sending a search to its last byte, requests made,
+ * aborted, and served from the browser's cache. First it prints how long the
+ * Worker takes to answer with no emulation: on a busy machine that, not the
+ * widget, sets the floor.
  *
  * Usage: tsx scripts/bench-widget.ts [--runs 7] [--words integration,counterfactual] [--latency 40] [--mbps 20] [--delay 100]
  */
@@ -51,6 +54,8 @@ interface Run {
   aborted: number;
   fromCache: number;
   bytes: number;
+  /** Milliseconds from sending each answered search to its last byte, emulated latency included. */
+  durations: number[];
   /** The first result when the run ended, against the word's top hit. */
   endedOn: number | null;
 }
@@ -82,23 +87,44 @@ function instrument() {
 
 /** Counts /api/search traffic on a page through CDP. */
 function watchSearches(cdp: CDPSession) {
-  const counts = { requests: 0, aborted: 0, fromCache: 0, bytes: 0 };
-  const searches = new Set<string>();
+  const counts = { requests: 0, aborted: 0, fromCache: 0, bytes: 0, durations: [] as number[] };
+  /** Searches by request id, with when they were sent (CDP timestamps, in seconds). */
+  const searches = new Map<string, number>();
   cdp.on('Network.requestWillBeSent', (event) => {
     if (new URL(event.request.url).pathname !== '/api/search') return;
-    searches.add(event.requestId);
+    searches.set(event.requestId, event.timestamp);
     counts.requests++;
   });
   cdp.on('Network.requestServedFromCache', (event) => {
     if (searches.has(event.requestId)) counts.fromCache++;
   });
   cdp.on('Network.loadingFinished', (event) => {
-    if (searches.has(event.requestId)) counts.bytes += event.encodedDataLength;
+    const sent = searches.get(event.requestId);
+    if (sent === undefined) return;
+    counts.bytes += event.encodedDataLength;
+    counts.durations.push((event.timestamp - sent) * 1000);
   });
   cdp.on('Network.loadingFailed', (event) => {
     if (searches.has(event.requestId) && event.canceled) counts.aborted++;
   });
   return counts;
+}
+
+/**
+ * How long the Worker takes to answer a search here, with no emulated network:
+ * the word's prefixes asked in turn from Node (median, ms). On a busy machine
+ * this, not the widget, sets the floor of the figures.
+ */
+async function serverMs(origin: string, words: string[]): Promise<number> {
+  const samples: number[] = [];
+  for (const word of words) {
+    for (let end = 1; end <= word.length; end++) {
+      const started = performance.now();
+      await (await fetch(`${origin}/api/search?${new URLSearchParams({ q: word.slice(0, end), report: REPORT, limit: '5' })}`)).arrayBuffer();
+      samples.push(performance.now() - started);
+    }
+  }
+  return percentile(samples, 50);
 }
 
 /** The section the API ranks first for `word`. */
@@ -186,7 +212,8 @@ async function main() {
     await typeOnce(browser, site, WORDS[0], expected.get(WORDS[0])!);
 
     const all: Run[] = [];
-    console.log('word             top result (median / p90)   final answer (median / p90)   bytes/key  bytes/request  requests  aborted  cached  key gap');
+    console.log(`the Worker answers a search in ${(await serverMs(site.origin, WORDS)).toFixed(0)} ms (median over the words' prefixes, from Node, no emulation)`);
+    console.log('word             top result (median / p90)   final answer (median / p90)   bytes/key  bytes/request  request time  requests  aborted  cached  key gap');
     for (const word of WORDS) {
       const runs: Run[] = [];
       for (let i = 0; i < RUNS; i++) runs.push(await typeOnce(browser, site, word, expected.get(word)!));
@@ -200,6 +227,7 @@ async function main() {
           `${ms(percentile(runs.map((r) => r.finalMs), 50))} / ${ms(percentile(runs.map((r) => r.finalMs), 90))}           `,
           `${(sum((r) => r.bytes) / keys).toFixed(0).padStart(6)} B`,
           `${(sum((r) => r.bytes) / Math.max(1, sum((r) => r.requests - r.aborted - r.fromCache))).toFixed(0).padStart(10)} B`,
+          `${(percentile(runs.flatMap((r) => r.durations), 50) ?? NaN).toFixed(0).padStart(9)} ms`,
           `${(sum((r) => r.requests) / runs.length).toFixed(1).padStart(8)}`,
           `${(sum((r) => r.aborted) / runs.length).toFixed(1).padStart(7)}`,
           `${(sum((r) => r.fromCache) / runs.length).toFixed(1).padStart(6)}`,
