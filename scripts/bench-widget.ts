@@ -74,7 +74,7 @@ function instrument() {
   let listVersion = 0;
   // Input events are composed: they reach the host, retargeted, with the shadow input first on the path.
   host.addEventListener('input', (event) => log.push({ t: performance.now(), kind: 'input', value: (event.composedPath()[0] as HTMLInputElement).value }), true);
-  const list = root.querySelector('[role=listbox]')!;
+  const list = root.querySelector<HTMLElement>('[role=listbox]')!;
   new MutationObserver((records) => {
     if (records.some((r) => r.target === list || list.contains(r.target))) listVersion++;
     const version = listVersion;
