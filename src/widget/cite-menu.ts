@@ -110,7 +110,7 @@ export function createCiteMenus(state: WidgetState, announce: (text: string) => 
         menus.close(true);
       } else if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && open.menu.contains(event.target as Node)) {
         event.preventDefault();
-        const entries = [...open.menu.querySelectorAll<HTMLElement>('button, a')];
+        const entries = Array.from(open.menu.querySelectorAll<HTMLElement>('button, a'));
         const at = entries.indexOf(event.target as HTMLElement) + (event.key === 'ArrowDown' ? 1 : -1);
         entries[(at + entries.length) % entries.length].focus();
       }
