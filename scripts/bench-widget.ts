@@ -11,7 +11,8 @@
  * - top result: from the last keystroke until the first result is the word's
  *   top hit (asked of the API beforehand) for good; 0 when it already was;
  * - final answer: from the last keystroke until the last change of the list
- *   (the word's own answer rendered; 0 when nothing changed after it);
+ *   (the word's own answer rendered; 0 when nothing changed after it), with
+ *   when the word's own request was sent and answered (Resource Timing, medians);
  * and, from CDP network events for `/api/search`: bytes received (headers and
  * body as sent, `encodedDataLength`) per keystroke and per answered request,
  * the median time from sending a search to its last byte, requests made,
@@ -48,6 +49,9 @@ const ANSWER_TIMEOUT_MS = 10_000;
 interface Run {
   topMs: number;
   finalMs: number;
+  /** From the last keystroke until the word's own request was sent, and until its last byte arrived (Resource Timing). */
+  sentMs: number;
+  answeredMs: number;
   keystrokes: number;
   meanKeyGapMs: number;
   requests: number;
@@ -170,6 +174,16 @@ async function typeOnce(browser: Browser, site: Site, word: string, expected: nu
     await page.waitForTimeout(SETTLE_MS);
     const log = await page.evaluate(() => (window as unknown as { benchLog: Array<{ t: number; kind: string; value?: string; top?: number | null; list?: number }> }).benchLog);
 
+    // The word's own request, on the page's clock (the newest if the browser made two).
+    const own = await page.evaluate(
+      (word) =>
+        performance
+          .getEntriesByType('resource')
+          .filter((entry) => new URL(entry.name).pathname === '/api/search' && new URL(entry.name).searchParams.get('q') === word)
+          .map((entry) => ({ start: entry.startTime, end: (entry as PerformanceResourceTiming).responseEnd }))
+          .at(-1),
+      word,
+    );
     const inputs = log.filter((e) => e.kind === 'input');
     const states = log.filter((e) => e.kind === 'state');
     const lastKey = inputs.at(-1)!.t;
@@ -184,6 +198,8 @@ async function typeOnce(browser: Browser, site: Site, word: string, expected: nu
     return {
       topMs: topAt - lastKey,
       finalMs: finalAt - lastKey,
+      sentMs: own ? own.start - lastKey : NaN,
+      answeredMs: own ? own.end - lastKey : NaN,
       keystrokes: inputs.length,
       meanKeyGapMs: gaps.reduce((a, b) => a + b, 0) / Math.max(1, gaps.length),
       ...counts,
@@ -213,7 +229,7 @@ async function main() {
 
     const all: Run[] = [];
     console.log(`the Worker answers a search in ${(await serverMs(site.origin, WORDS)).toFixed(0)} ms (median over the words' prefixes, from Node, no emulation)`);
-    console.log('word             top result (median / p90)   final answer (median / p90)   bytes/key  bytes/request  request time  requests  aborted  cached  key gap');
+    console.log('word             top result (median / p90)   final answer (median / p90)   its request sent / answered  bytes/key  bytes/request  request time  requests  aborted  cached  key gap');
     for (const word of WORDS) {
       const runs: Run[] = [];
       for (let i = 0; i < RUNS; i++) runs.push(await typeOnce(browser, site, word, expected.get(word)!));
@@ -225,6 +241,7 @@ async function main() {
           word.padEnd(16),
           `${ms(percentile(runs.map((r) => r.topMs), 50))} / ${ms(percentile(runs.map((r) => r.topMs), 90))}         `,
           `${ms(percentile(runs.map((r) => r.finalMs), 50))} / ${ms(percentile(runs.map((r) => r.finalMs), 90))}           `,
+          `${ms(percentile(runs.map((r) => r.sentMs), 50))} / ${ms(percentile(runs.map((r) => r.answeredMs), 50))}        `,
           `${(sum((r) => r.bytes) / keys).toFixed(0).padStart(6)} B`,
           `${(sum((r) => r.bytes) / Math.max(1, sum((r) => r.requests - r.aborted - r.fromCache))).toFixed(0).padStart(10)} B`,
           `${(percentile(runs.flatMap((r) => r.durations), 50) ?? NaN).toFixed(0).padStart(9)} ms`,
