@@ -36,7 +36,7 @@ describe('the report page without JavaScript', () => {
     const page = await browser.newPage({ javaScriptEnabled: false });
     await page.goto(origins().origin + REPORT_PATH);
     const panel = page.locator('details.cite-panel', { has: page.locator('summary', { hasText: 'Cite this report' }) });
-    const apa = panel.locator('#cite-report-apa');
+    const apa = panel.locator('#cite-report-apa-reference');
     expect(await apa.isVisible()).toBe(false);
 
     await panel.getByText('Cite this report').click();

@@ -71,12 +71,33 @@ describe('report page: citation tools', () => {
 
     await panel.locator('summary').click();
     expect(await panel.getAttribute('open')).not.toBeNull();
-    await panel.getByRole('button', { name: 'Copy APA' }).click();
+    await panel.getByRole('button', { name: 'Copy APA reference' }).click();
     // Its name changes to "Copied", so find it again by what does not change.
-    const copy = panel.locator('#cite-report-apa ~ button');
+    const copy = panel.locator('#cite-report-apa-reference ~ button');
 
     await expect.poll(() => copy.textContent()).toBe('Copied');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(REPORT_APA);
-    expect(await panel.locator('#cite-report-apa').innerText()).toBe(REPORT_APA);
+    expect(await panel.locator('#cite-report-apa-reference').innerText()).toBe(REPORT_APA);
+    // The italic title goes to the clipboard as HTML too, for a word processor.
+    const html = await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      return item.types.includes('text/html') ? await (await item.getType('text/html')).text() : null;
+    });
+    expect(html).toContain('<i>Driving the system apart? A study of United Nations integration and integrated strategic planning</i>');
+  });
+
+  it('copies section 7’s in-text citation with its pages from the Chicago panel', async () => {
+    const { origin } = origins();
+    const context = await browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    const page = await context.newPage();
+    await page.goto(origin + REPORT_PATH);
+    const panel = page.locator('#section-7 details.cite-panel');
+    await panel.locator('summary').click();
+    await panel.getByRole('button', { name: 'Copy Chicago in-text citation' }).click();
+
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('(Boutellis 2013, 9–14)');
+    // CMOS 17 §14.29–14.30: the short note is author, short title, pages.
+    expect(await panel.locator('#cite-s7-chicago-notes-bibliography-short-note').innerText()).toBe('Boutellis, Driving the System Apart?, 9–14.');
   });
 });
