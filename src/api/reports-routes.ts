@@ -8,7 +8,7 @@ import type { CitationLocale } from '../core/citations';
 import { getCatalogue, getCitations } from '../site-data';
 import { respondToNegotiation } from './citation-routes';
 import { requireReport, requireSection } from './lookups';
-import { linkerFor, reportSummary, reportWithContents, sectionInFull, tocEntry } from './representations';
+import { apiPaths, linkerFor, pageCitationLinks, reportSummary, reportWithContents, sectionInFull, tocEntry } from './representations';
 import {
   PageLookupSchema,
   PageParam,
@@ -99,8 +99,13 @@ export function addReportRoutes(app: OpenAPIHono) {
       });
     }
     const link = linkerFor(c.req.url);
+    const styles = getCitations().styles;
     return c.json(
-      { report: report.id, page: { label: page.label, numbering: page.numbering }, sections: sections.map((s) => tocEntry(report, s, link)) },
+      {
+        report: report.id,
+        page: { label: page.label, numbering: page.numbering },
+        sections: sections.map((s) => ({ ...tocEntry(report, s, link), citePage: pageCitationLinks(link(apiPaths.citeSection(report.id, s.number)), page.label, styles) })),
+      },
       200,
     );
   });

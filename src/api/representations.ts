@@ -2,7 +2,7 @@
  * The JSON shapes of the API: reports, table-of-contents entries and sections,
  * with absolute links so a client never has to build a URL itself.
  */
-import { CITATION_FORMATS, type CitationForm, type CitationLocale } from '../core/citations';
+import { CITATION_FORMATS, CITATION_FORMS, FEATURED_STYLES, type CitationForm, type CitationLocale } from '../core/citations';
 import { formatDateParts } from '../core/csl-dates';
 import { endNoteLink, refWorksLink } from '../core/reference-managers';
 import type { CslName, PageRange, Report, Section } from '../core/types';
@@ -25,6 +25,20 @@ export const apiPaths = {
 export function citationLinks(citeUrl: string): Record<string, string> {
   const links: Record<string, string> = Object.fromEntries(CITATION_FORMATS.map(({ name }) => [name, `${citeUrl}?format=${name}`]));
   return { ...links, refworks: refWorksLink(links.ris), endnote: endNoteLink(links.ris) };
+}
+
+/**
+ * Links that cite one printed page: for each citation form other than the
+ * reference, the first featured style that offers it, as formatted text.
+ * @example pageCitationLinks(cite, '11', styles) // { 'in-text': '…/cite?format=text&style=apa&form=in-text&page=11', note: '…&style=chicago-notes-bibliography&form=note&page=11', … }
+ */
+export function pageCitationLinks(citeUrl: string, page: string, styles: Array<{ name: string; forms: CitationForm[] }>): Record<string, string> {
+  const links: Record<string, string> = {};
+  for (const { name: form } of CITATION_FORMS.filter((f) => f.name !== 'reference')) {
+    const style = FEATURED_STYLES.map((f) => styles.find((s) => s.name === f.style)).find((s) => s?.forms.includes(form));
+    if (style) links[form] = `${citeUrl}?${new URLSearchParams({ format: 'text', style: style.name, form, page })}`;
+  }
+  return links;
 }
 
 /** Absolute URLs on the origin the request came to. */

@@ -142,7 +142,11 @@ export const PageLookupSchema = z
   .object({
     report: z.string(),
     page: z.object({ label: z.string(), numbering: z.enum(['roman', 'arabic']) }),
-    sections: z.array(TocEntrySchema),
+    sections: z.array(
+      TocEntrySchema.extend({
+        citePage: z.record(z.string(), z.string()).openapi({ description: 'Links citing this very page from this section, by form (in-text, note, short-note), as formatted text' }),
+      }),
+    ),
   })
   .openapi('PageLookup');
 
