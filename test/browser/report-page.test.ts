@@ -59,12 +59,18 @@ describe('report page: citation tools', () => {
     for (const record of [chapter, report]) expect(record.get('AU')).toEqual(['Boutellis, Arthur']);
   });
 
-  it('copies the report’s APA reference to the clipboard from "Cite this report"', async () => {
+  /** The report page in a browser context that may read and write the clipboard. */
+  async function reportPageWithClipboard() {
     const { origin } = origins();
     const context = await browser.newContext();
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
     const page = await context.newPage();
     await page.goto(origin + REPORT_PATH);
+    return page;
+  }
+
+  it('copies the report’s APA reference to the clipboard from "Cite this report"', async () => {
+    const page = await reportPageWithClipboard();
     const panel = page.locator('details.cite-panel', { has: page.locator('summary', { hasText: 'Cite this report' }) });
 
     await page.evaluate(() => navigator.clipboard.writeText('nothing copied yet'));
@@ -87,11 +93,7 @@ describe('report page: citation tools', () => {
   });
 
   it('copies section 7’s in-text citation with its pages from the Chicago panel', async () => {
-    const { origin } = origins();
-    const context = await browser.newContext();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
-    const page = await context.newPage();
-    await page.goto(origin + REPORT_PATH);
+    const page = await reportPageWithClipboard();
     const panel = page.locator('#section-7 details.cite-panel');
     await panel.locator('summary').click();
     await panel.getByRole('button', { name: 'Copy Chicago in-text citation' }).click();
