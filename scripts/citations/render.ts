@@ -20,7 +20,7 @@ import '@citation-js/plugin-ris';
 import { formatAccessDate } from '../../src/core/citations/answer';
 import type { AccessDateFormat, CitationsFile, EntryStrings, ItemRecords, StyledStrings, StyleInfo } from '../../src/core/citations/file';
 import { itemFileName, itemId, reportItems, type CslItem, type ItemRef } from '../../src/core/citations/items';
-import { CITATION_LOCALES, DEFAULT_LOCALE, DEFAULT_STYLE, formsOf, PLACEHOLDERS, type CitationForm, type StyleClass } from '../../src/core/citations/registry';
+import { CITATION_LOCALES, DEFAULT_LOCALE, DEFAULT_STYLE, FEATURED_STYLES, formsOf, PLACEHOLDERS, type CitationForm, type StyleClass } from '../../src/core/citations/registry';
 import type { Report, Section } from '../../src/core/types';
 import { writeBibtexEntry, type BibtexEntry } from './bibtex';
 import { risDate, writeRisRecord, type RisRecord } from './ris';
@@ -418,6 +418,12 @@ export function renderCitations(reports: Report[], options: RenderOptions = {}) 
   const started = performance.now();
   const { styles, missing } = loadStyles({ debianDir: options.debianDir, stylesDir: options.stylesDir });
   const { locales, missing: missingLocales } = loadLocales({ debianLocalesDir: options.debianLocalesDir, locales: options.locales });
+  for (const featured of FEATURED_STYLES) {
+    const style = styles.find((s) => s.name === featured.style);
+    if (style && style.styleClass !== featured.styleClass) {
+      throw new Error(`${featured.style}: the registry's FEATURED_STYLES says ${featured.styleClass}, but its style file is ${style.styleClass}`);
+    }
+  }
   const table = new StringTable();
   const styleInfo: StyleInfo[] = styles.map((s) => ({
     name: s.name,

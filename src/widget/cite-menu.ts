@@ -10,18 +10,19 @@
  * const cite = createCiteMenus(state, (text) => (live.textContent = text));
  * item.append(link, ...cite.controls('https://HOST/api/reports/r/sections/7/cite?format=', 0));
  */
-import { CITATION_FORMS, FEATURED_STYLES, MACHINE_FORMATS, type CitationForm } from '../core/citations/registry';
+import { CITATION_FORMS, FEATURED_STYLES, formsOf, MACHINE_FORMATS } from '../core/citations/registry';
 import { h } from './element';
 import type { WidgetState } from './widget-state';
 
 /** How long "Copied" stays on a copy button. */
 const FLASH_MS = 2500;
 
-/** What the menu copies: the featured author-date styles, each as reference and in-text citation. */
-const COPY_FORMS: CitationForm[] = ['reference', 'in-text'];
-const COPY_CHOICES = FEATURED_STYLES.filter(({ style }) => style !== 'chicago-notes-bibliography').flatMap(({ style, label }) =>
-  COPY_FORMS.map((form) => ({ style, form, name: `${label} ${CITATION_FORMS.find((f) => f.name === form)!.label.toLowerCase()}` })),
-);
+/** What the menu copies: each featured style in each of its forms (reference and in-text, or the notes). */
+const COPY_CHOICES = FEATURED_STYLES.map(({ style, label, styleClass }) => ({
+  style,
+  label,
+  forms: formsOf(styleClass).map((form) => ({ form, label: CITATION_FORMS.find((f) => f.name === form)!.label })),
+}));
 
 export interface CiteMenus {
   /** The Cite button and its menu for result `i`; `cite` is the section's cite URL up to `format=`. */
@@ -47,29 +48,32 @@ export function createCiteMenus(state: WidgetState, announce: (text: string) => 
     return text;
   }
 
-  /** Copies text and HTML (italics kept); where the Clipboard API is refused, shows the text selected to copy by hand. */
+  /**
+   * Copies text and HTML (italics kept) in the click's own task: the
+   * clipboard item takes the answers as promises, as Safari requires. Where
+   * the Clipboard API is refused, shows the text selected to copy by hand.
+   */
   async function copyReference(button: HTMLButtonElement, url: string, name: string, shown: HTMLElement) {
-    let text = '';
+    const text = fetchReference(`${url}text`);
+    const blob = (answer: Promise<string>, type: string) => answer.then((body) => new Blob([body], { type }));
     try {
-      // Synchronous when the menu's prefetch has arrived, so the copy stays inside the click.
-      text = references.get(`${url}text`) ?? (await fetchReference(`${url}text`));
-      const html = references.get(`${url}html`) ?? (await fetchReference(`${url}html`).catch(() => null));
-      if (html && typeof ClipboardItem !== 'undefined' && navigator.clipboard.write) {
-        await navigator.clipboard.write([new ClipboardItem({ 'text/plain': new Blob([text], { type: 'text/plain' }), 'text/html': new Blob([html], { type: 'text/html' }) })]);
+      if (typeof ClipboardItem !== 'undefined' && navigator.clipboard.write) {
+        await navigator.clipboard.write([new ClipboardItem({ 'text/plain': blob(text, 'text/plain'), 'text/html': blob(fetchReference(`${url}html`), 'text/html') })]);
       } else {
-        await navigator.clipboard.writeText(text);
+        await navigator.clipboard.writeText(await text);
       }
       button.textContent = 'Copied';
       announce(`Copied the ${name}.`);
     } catch {
-      shown.textContent = text;
-      shown.hidden = !text;
+      const copied = await text.catch(() => '');
+      shown.textContent = copied;
+      shown.hidden = !copied;
       const selection = getSelection();
-      if (text && selection) selection.selectAllChildren(shown);
-      button.textContent = text ? 'Selected: press Ctrl+C' : 'Copy failed';
-      announce(text ? `Copying is blocked here: the ${name} is selected, press Control C to copy it.` : `Could not copy the ${name}.`);
+      if (copied && selection) selection.selectAllChildren(shown);
+      button.textContent = copied ? 'Selected: press Ctrl+C' : 'Copy failed';
+      announce(copied ? `Copying is blocked here: the ${name} is selected, press Control C to copy it.` : `Could not copy the ${name}.`);
     }
-    setTimeout(() => (button.textContent = `Copy ${name}`), FLASH_MS);
+    setTimeout(() => (button.textContent = button.dataset.label!), FLASH_MS);
   }
 
   const menus: CiteMenus = {
@@ -77,15 +81,22 @@ export function createCiteMenus(state: WidgetState, announce: (text: string) => 
       const button = h('button', { type: 'button', class: 'cite', 'aria-expanded': 'false', 'aria-controls': `m${i}`, 'aria-describedby': `t${i}` }, 'Cite');
       const menu = h('div', { id: `m${i}`, class: 'menu', role: 'group', 'aria-label': 'Cite this section' });
       menu.hidden = true;
-      // Each copy's URL up to its format: …&style=apa&form=in-text&format= then text or html.
-      const copyUrls = COPY_CHOICES.map(({ style, form }) => `${cite.replace(/format=$/, '')}style=${style}&form=${form}&format=`);
       const shown = h('span', { class: 'sel' });
       shown.hidden = true;
-      COPY_CHOICES.forEach(({ name }, k) => {
-        const copy = h('button', { type: 'button' }, `Copy ${name}`);
-        copy.onclick = () => copyReference(copy, copyUrls[k], name, shown);
-        menu.append(copy);
-      });
+      // A row per style: its name, then a button per form; each button's name says all ("Copy APA in-text citation").
+      for (const { style, label, forms } of COPY_CHOICES) {
+        const row = h('span', { class: 'row' });
+        row.append(h('span', {}, `${label}:`));
+        for (const form of forms) {
+          const name = `${label} ${form.label.toLowerCase()}`;
+          const copy = h('button', { type: 'button', 'aria-label': `Copy ${name}`, 'data-label': form.label }, form.label);
+          // The answer's URL up to its format: …&style=apa&form=in-text&format= then text or html.
+          const url = `${cite.replace(/format=$/, '')}style=${style}&form=${form.form}&format=`;
+          copy.onclick = () => copyReference(copy, url, name, shown);
+          row.append(copy);
+        }
+        menu.append(row);
+      }
       menu.append(shown, h('span', {}, 'Download:'));
       for (const { name, shortLabel } of MACHINE_FORMATS) menu.append(h('a', { href: cite + name, download: '' }, shortLabel));
       button.onclick = () => {
@@ -95,8 +106,7 @@ export function createCiteMenus(state: WidgetState, announce: (text: string) => 
         menu.hidden = false;
         button.setAttribute('aria-expanded', 'true');
         state.openMenu = { button, menu };
-        (menu.firstElementChild as HTMLElement).focus();
-        for (const url of copyUrls) for (const format of ['text', 'html']) fetchReference(url + format).catch(() => {});
+        menu.querySelector<HTMLElement>('button')!.focus();
       };
       return [button, menu];
     },

@@ -71,6 +71,8 @@ mark{background:var(--k);color:var(--t);border-radius:2px}
 .menu{flex-basis:100%;display:flex;flex-wrap:wrap;align-items:center;gap:6px;padding:0 12px 12px}
 .menu a{display:inline-flex;align-items:center;min-height:${TARGET};padding:0 12px;color:var(--a);border-radius:6px}
 .menu span{color:var(--m);margin-left:6px}
+.menu .row{display:flex;flex-wrap:wrap;align-items:center;gap:6px;flex-basis:100%;margin:0;color:inherit}
+.menu .row>span{min-width:7.5em}
 .menu .sel{flex-basis:100%;color:inherit;margin:0;padding:6px;border:1px dashed var(--m);user-select:all}
 .vh{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 `;

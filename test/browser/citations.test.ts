@@ -62,6 +62,15 @@ describe('the widget’s Cite menu on a course site', () => {
     expect(html).toContain(`<i>${REPORT_TITLE_SENTENCE_CASE}</i>`);
   });
 
+  // CMOS 17 §14.29–14.30: a later note gives author, short title and pages.
+  it('copies the Chicago short note of section 7: Boutellis, Driving the System Apart?, 9–14.', async () => {
+    const { page, menu } = await coursePage(true);
+
+    await menu.getByRole('button', { name: 'Copy Chicago notes short note' }).click();
+
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('Boutellis, Driving the System Apart?, 9–14.');
+  });
+
   it('selects the citation for copying by hand, and says so, where the clipboard is refused', async () => {
     const { page, menu } = await coursePage(false);
     const button = menu.getByRole('button', { name: 'Copy MLA in-text citation' });

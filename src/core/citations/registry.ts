@@ -95,12 +95,16 @@ export type CitationLocale = (typeof CITATION_LOCALES)[number];
 export const DEFAULT_STYLE = 'apa';
 export const DEFAULT_LOCALE = 'en-US';
 
-/** The styles a reader is offered first on the pages and in the widget (those installed), with their labels. */
-export const FEATURED_STYLES: ReadonlyArray<{ style: string; label: string }> = [
-  { style: 'apa', label: 'APA' },
-  { style: 'mla', label: 'MLA' },
-  { style: 'chicago-author-date', label: 'Chicago' },
-  { style: 'chicago-notes-bibliography', label: 'Chicago notes' },
+/**
+ * The styles a reader is offered first on the pages and in the widget (those
+ * installed), with their labels and their class (which decides their forms;
+ * the build checks it against the style file).
+ */
+export const FEATURED_STYLES: ReadonlyArray<{ style: string; label: string; styleClass: StyleClass }> = [
+  { style: 'apa', label: 'APA', styleClass: 'in-text' },
+  { style: 'mla', label: 'MLA', styleClass: 'in-text' },
+  { style: 'chicago-author-date', label: 'Chicago', styleClass: 'in-text' },
+  { style: 'chicago-notes-bibliography', label: 'Chicago notes', styleClass: 'note' },
 ];
 
 /**
