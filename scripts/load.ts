@@ -44,8 +44,9 @@ export const LOAD_MIX: string[] = [
 /**
  * Under `wrangler dev`, workerd's memory grows with every request, whatever
  * the route: measured at 10–20 KB a request for the unmatched-path 404 (no
- * data touched), in miniflare's entry proxy and in the Worker's process, and
- * the same on the code before issue 9. So a round of that no-op is run first,
+ * data touched), in miniflare's entry proxy and in the Worker's process, the
+ * same on the code before issue 9 and for a one-line Worker that answers 404.
+ * So a round of that no-op is run first,
  * and the Worker's process may grow per request under the mix at most this
  * many times what it grew under the no-op: a leak of ours (a cache that keeps
  * every query, say) would show as a higher rate.
