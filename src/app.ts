@@ -1,6 +1,7 @@
 /**
- * The Worker's Hono app: shared middleware, the API routes, and the answers
- * for everything that is not a route (404, 405, errors) as problem+json.
+ * The Worker's Hono app: shared middleware (security headers, CORS, ETags,
+ * caching), the API and page routes, and the answers for everything that is
+ * not a route (404, 405, errors) as problem+json or an error page.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';

@@ -20,7 +20,8 @@ export interface OriginBindings {
   PUBLIC_ORIGIN?: string;
 }
 
-let warnedAbout: string | null = null;
+/** The last value read and its origin: the var is the same on every request of an isolate, so it is read (and a bad one logged) once. */
+let lastRead: { value: string | undefined; origin: string | null } | null = null;
 
 /**
  * The configured public origin, normalised, or null when none is set. A value
@@ -30,16 +31,18 @@ let warnedAbout: string | null = null;
  * @example publicOrigin('') // null
  */
 export function publicOrigin(value: string | undefined): string | null {
+  if (lastRead === null || lastRead.value !== value) lastRead = { value, origin: readOrigin(value) };
+  return lastRead.origin;
+}
+
+function readOrigin(value: string | undefined): string | null {
   const text = value?.trim() ?? '';
   if (text === '') return null;
   const url = URL.canParse(text) ? new URL(text) : null;
   if (url && (url.protocol === 'https:' || url.protocol === 'http:') && url.pathname === '/' && !url.search && !url.hash && !url.username) {
     return url.origin;
   }
-  if (warnedAbout !== text) {
-    warnedAbout = text;
-    console.error(`PUBLIC_ORIGIN ${JSON.stringify(text)} is not an origin like https://reports.example.org; links follow each request instead.`);
-  }
+  console.error(`PUBLIC_ORIGIN ${JSON.stringify(text)} is not an origin like https://reports.example.org; links follow each request instead.`);
   return null;
 }
 

@@ -37,7 +37,14 @@ const BY_PROFILE: Record<HeaderProfile, Record<string, string | null>> = {
 
 /** The profile a path's answers belong to, as the README states it. */
 export function expectedProfile(path: string): HeaderProfile {
-  const pathname = new URL(path, 'http://example.com').pathname;
+  // Decoded as Hono decodes it before routing ("/%61pi/…" is "/api/…").
+  const raw = new URL(path, 'http://example.com').pathname;
+  let pathname = raw;
+  try {
+    pathname = decodeURI(raw);
+  } catch {
+    // Malformed escapes stay as they are, for Hono too.
+  }
   if (pathname.startsWith('/embed/')) return 'embed';
   if (/^\/(api|assets)\//.test(pathname) || pathname === '/widget.js') return 'crossOrigin';
   return 'page';
