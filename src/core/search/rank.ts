@@ -228,7 +228,10 @@ function sectionFields(section: Section, a: Analyzer): AnalysedText[] {
   return analysis.fields;
 }
 
-/** The terms of an index, read once per index (and isolate) from its serialised form. */
+/**
+ * The terms of an index, read once per index (and isolate) from its serialised form.
+ * @example indexTermsOf(index).exact.has('integr') // true
+ */
 const termsOfIndex = new WeakMap<MiniSearch<SectionDocument>, IndexTerms>();
 export function indexTermsOf(index: MiniSearch<SectionDocument>): IndexTerms {
   let terms = termsOfIndex.get(index);

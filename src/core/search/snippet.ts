@@ -68,7 +68,10 @@ function matchesIn(analysed: AnalysedText, matched: ReadonlySet<string>): Match[
     .map((at) => ({ at, term: matchedTermOf(analysed.words[at], matched)! }));
 }
 
-/** A text as a snippet shows it: runs of white space as one space. */
+/**
+ * A text as a snippet shows it: runs of white space as one space.
+ * @example flattenText(' two\n\nparagraphs ') // 'two paragraphs'
+ */
 export function flattenText(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
@@ -95,7 +98,10 @@ export function highlightHtml(text: string, matched: ReadonlySet<string>, a: Ana
   return highlightAnalysed(analyseText(text, a), matched);
 }
 
-/** `highlightHtml` over a text already analysed. */
+/**
+ * `highlightHtml` over a text already analysed.
+ * @example highlightAnalysed(analyseText('Programmes', analyzer), new Set(['program'])) // '<mark>Programmes</mark>'
+ */
 export function highlightAnalysed(analysed: AnalysedText, matched: ReadonlySet<string>): string {
   return renderRange(analysed, matchesIn(analysed, matched), 0, analysed.words.length, 0, analysed.text.length);
 }
@@ -128,7 +134,10 @@ export function buildSnippet(
   return snippetOf(analyseText(flattenText(text), a), matched, options);
 }
 
-/** `buildSnippet` over a text already flattened (`flattenText`) and analysed. */
+/**
+ * `buildSnippet` over a text already flattened (`flattenText`) and analysed.
+ * @example snippetOf(analyseText(flattenText(text), analyzer), new Set(['counterfactu'])) // '…the <mark>counterfactual</mark>…'
+ */
 export function snippetOf(flat: AnalysedText, matched: ReadonlySet<string>, options: { words?: number; truncated?: boolean } = {}): string {
   const size = options.words ?? SNIPPET_WORDS;
   const { words, text } = flat;
@@ -190,7 +199,10 @@ export function matchedWords(text: string, matched: ReadonlySet<string>, a: Anal
   return matchedWordsOf([analyseText(text, a)], matched);
 }
 
-/** `matchedWords` over texts already analysed, in order, without repeats. */
+/**
+ * `matchedWords` over texts already analysed, in order, without repeats.
+ * @example matchedWordsOf([analyseText('Integrated planning', analyzer)], new Set(['integr'])) // ['integrated']
+ */
 export function matchedWordsOf(texts: AnalysedText[], matched: ReadonlySet<string>): string[] {
   const words = new Set<string>();
   for (const text of texts) {
