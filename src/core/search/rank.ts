@@ -13,7 +13,7 @@ import type { Analyzer } from '../analyzer';
 import { findReport, findSection, sectionText } from '../catalogue';
 import type { Catalogue, PageRange, Section, SectionDocument } from '../types';
 import type { ParsedQuery, QueryWord } from './query';
-import { SEARCH_FIELDS, type SearchField } from './search-index';
+import { indexTermsOf, SEARCH_FIELDS, type IndexTerms, type SearchField } from './search-index';
 import { analyseText, flattenText, highlightAnalysed, matchedWordsOf, snippetOf, type AnalysedText } from './snippet';
 
 /** How words combine: `all` needs every word, `any` one, `auto` tries all then any. */
@@ -78,13 +78,6 @@ export interface SearchPage {
 export function fuzzyDistance(length: number): number {
   if (length <= 3) return 0;
   return length <= 7 ? 1 : 2;
-}
-
-/** The index's terms, sorted, to skip lookups that cannot match. */
-export interface IndexTerms {
-  sorted: string[];
-  exact: ReadonlySet<string>;
-  longest: number;
 }
 
 /** Whether any index term is `term` or, with `prefix`, starts with it. */
@@ -226,21 +219,6 @@ function sectionFields(section: Section, a: Analyzer): AnalysedText[] {
   const analysis = analysisOf(section, a);
   analysis.fields ??= [section.title ?? '', section.pages?.label ?? '', sectionText(section)].map((text) => analyseText(text, a));
   return analysis.fields;
-}
-
-/**
- * The terms of an index, read once per index (and isolate) from its serialised form.
- * @example indexTermsOf(index).exact.has('integr') // true
- */
-const termsOfIndex = new WeakMap<MiniSearch<SectionDocument>, IndexTerms>();
-export function indexTermsOf(index: MiniSearch<SectionDocument>): IndexTerms {
-  let terms = termsOfIndex.get(index);
-  if (!terms) {
-    const sorted = index.toJSON().index.map(([term]) => term).sort();
-    terms = { sorted, exact: new Set(sorted), longest: sorted.reduce((n, term) => Math.max(n, term.length), 0) };
-    termsOfIndex.set(index, terms);
-  }
-  return terms;
 }
 
 function splitSectionId(id: string): [string, number] {
