@@ -74,6 +74,7 @@ export interface SearchPage {
 /**
  * Typos allowed in a word of this length: none in short words, where one edit
  * makes another word ("plan" → "plain"), two in long ones.
+ * @example [3, 4, 8].map(fuzzyDistance) // [0, 1, 2]
  */
 export function fuzzyDistance(length: number): number {
   if (length <= 3) return 0;
@@ -177,7 +178,10 @@ function meetsEveryWord(requirements: string[][][][], matched: ReadonlySet<strin
   return requirements.every((ways) => ways.some((groups) => groups.every((group) => group.some((term) => matched.has(term)))));
 }
 
-/** Whether a text holds every phrase's stems consecutively. */
+/**
+ * Whether a text holds every phrase's stems consecutively.
+ * @example holdsPhrases(['system', 'wide', 'level'], [['system', 'wide']]) // true
+ */
 export function holdsPhrases(textStems: string[], phrases: string[][]): boolean {
   return phrases.every((phrase) =>
     textStems.some((_, start) => phrase.every((stem, i) => textStems[start + i] === stem)),
