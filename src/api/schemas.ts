@@ -5,7 +5,7 @@
 import { z } from '@hono/zod-openapi';
 import { CITATION_LOCALES, DEFAULT_LOCALE, DEFAULT_STYLE, FORM_NAMES, FORMAT_NAMES } from '../core/citations';
 import { parsePrintedPage } from '../core/page-ranges';
-import { MAX_QUERY_LENGTH, queryLimitProblems, SEARCH_FIELDS } from '../core/search';
+import { MAX_QUERY_LENGTH, MAX_QUERY_WORDS, MAX_TERM_LENGTH, queryLimitProblems, SEARCH_FIELDS } from '../core/search';
 
 /** Most results in one page: enough for a results page, small enough to stay fast. */
 export const MAX_LIMIT = 50;
@@ -62,9 +62,11 @@ const Query = z
     for (const problem of queryLimitProblems(q)) ctx.addIssue({ code: 'custom', message: `the query is too long: ${problem}` });
   })
   .openapi({ maxLength: MAX_QUERY_LENGTH });
+/** What the OpenAPI document says of the query's limits. */
+const QUERY_LIMITS = `At most ${MAX_QUERY_LENGTH} UTF-16 code units, ${MAX_QUERY_WORDS} words, ${MAX_TERM_LENGTH} characters a word once Unicode-normalised; beyond, 400 naming the limit.`;
 
 export const SearchQuery = z.object({
-  q: Query.openapi({ example: 'counterfactual', description: 'What to search for. "Quoted words" match as a phrase; the last word completes as you type.' }),
+  q: Query.openapi({ example: 'counterfactual', description: `What to search for. "Quoted words" match as a phrase; the last word completes as you type. ${QUERY_LIMITS}` }),
   report: z.string().min(1).max(100).optional().openapi({ description: 'Only this report' }),
   limit: wholeNumber(1, MAX_LIMIT, 10),
   offset: wholeNumber(0, MAX_OFFSET, 0),
@@ -75,7 +77,7 @@ export const SearchQuery = z.object({
 });
 
 export const SuggestQuery = z.object({
-  q: Query.openapi({ example: 'integ' }),
+  q: Query.openapi({ example: 'integ', description: `The words typed so far; the last one is completed. ${QUERY_LIMITS}` }),
   report: z.string().min(1).max(100).optional(),
   limit: wholeNumber(1, 20, 8),
 });

@@ -135,3 +135,17 @@ describe('GET /reports/{report}/search: the page keeps the API’s limits', () =
     expect(html).toMatch(/<input id="q" name="q" type="search"[^>]* maxlength="200"/);
   });
 });
+
+describe('GET /api/openapi.json: the limits are documented', () => {
+  it('states the three query limits for /api/search and /api/suggest, and integers for limit and offset', async () => {
+    const doc = await getJson('/api/openapi.json');
+
+    for (const path of ['/api/search', '/api/suggest']) {
+      const q = doc.paths[path].get.parameters.find((p: { name: string }) => p.name === 'q');
+      expect(q.schema.maxLength).toBe(200);
+      expect(q.description ?? q.schema.description).toContain('At most 200 UTF-16 code units, 16 words, 32 characters a word');
+    }
+    const search = doc.paths['/api/search'].get.parameters;
+    for (const name of ['limit', 'offset']) expect(search.find((p: { name: string }) => p.name === name).schema.type).toBe('integer');
+  });
+});

@@ -25,9 +25,7 @@ export {
   DEFAULT_SEARCH_OPTIONS,
   fuzzyDistance,
   holdsPhrases,
-  indexTermsOf,
   searchSections,
-  type IndexTerms,
   type SearchHit,
   type SearchMode,
   type SearchOptions,
@@ -35,12 +33,14 @@ export {
 } from './rank';
 export {
   createSearchIndex,
+  indexTermsOf,
   loadSearchIndex,
   SEARCH_FIELDS,
   searchIndexOptions,
   sectionDocuments,
   sectionId,
   surfaceForms,
+  type IndexTerms,
   type SearchField,
 } from './search-index';
 export { analyseText, buildSnippet, escapeHtml, highlightHtml, matchedWords, SNIPPET_WORDS, type AnalysedText } from './snippet';

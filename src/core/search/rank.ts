@@ -13,7 +13,7 @@ import type { Analyzer } from '../analyzer';
 import { findReport, findSection, sectionText } from '../catalogue';
 import type { Catalogue, PageRange, Section, SectionDocument } from '../types';
 import type { ParsedQuery, QueryWord } from './query';
-import { SEARCH_FIELDS, type SearchField } from './search-index';
+import { indexTermsOf, SEARCH_FIELDS, type IndexTerms, type SearchField } from './search-index';
 import { analyseText, flattenText, highlightAnalysed, matchedWordsOf, snippetOf, type AnalysedText } from './snippet';
 
 /** How words combine: `all` needs every word, `any` one, `auto` tries all then any. */
@@ -74,17 +74,11 @@ export interface SearchPage {
 /**
  * Typos allowed in a word of this length: none in short words, where one edit
  * makes another word ("plan" → "plain"), two in long ones.
+ * @example [3, 4, 8].map(fuzzyDistance) // [0, 1, 2]
  */
 export function fuzzyDistance(length: number): number {
   if (length <= 3) return 0;
   return length <= 7 ? 1 : 2;
-}
-
-/** The index's terms, sorted, to skip lookups that cannot match. */
-export interface IndexTerms {
-  sorted: string[];
-  exact: ReadonlySet<string>;
-  longest: number;
 }
 
 /** Whether any index term is `term` or, with `prefix`, starts with it. */
@@ -184,7 +178,10 @@ function meetsEveryWord(requirements: string[][][][], matched: ReadonlySet<strin
   return requirements.every((ways) => ways.some((groups) => groups.every((group) => group.some((term) => matched.has(term)))));
 }
 
-/** Whether a text holds every phrase's stems consecutively. */
+/**
+ * Whether a text holds every phrase's stems consecutively.
+ * @example holdsPhrases(['system', 'wide', 'level'], [['system', 'wide']]) // true
+ */
 export function holdsPhrases(textStems: string[], phrases: string[][]): boolean {
   return phrases.every((phrase) =>
     textStems.some((_, start) => phrase.every((stem, i) => textStems[start + i] === stem)),
@@ -226,18 +223,6 @@ function sectionFields(section: Section, a: Analyzer): AnalysedText[] {
   const analysis = analysisOf(section, a);
   analysis.fields ??= [section.title ?? '', section.pages?.label ?? '', sectionText(section)].map((text) => analyseText(text, a));
   return analysis.fields;
-}
-
-/** The terms of an index, read once per index (and isolate) from its serialised form. */
-const termsOfIndex = new WeakMap<MiniSearch<SectionDocument>, IndexTerms>();
-export function indexTermsOf(index: MiniSearch<SectionDocument>): IndexTerms {
-  let terms = termsOfIndex.get(index);
-  if (!terms) {
-    const sorted = index.toJSON().index.map(([term]) => term).sort();
-    terms = { sorted, exact: new Set(sorted), longest: sorted.reduce((n, term) => Math.max(n, term.length), 0) };
-    termsOfIndex.set(index, terms);
-  }
-  return terms;
 }
 
 function splitSectionId(id: string): [string, number] {

@@ -50,7 +50,34 @@ export function createSearchIndex(reports: Report[], a: Analyzer): MiniSearch<Se
  * @example loadSearchIndex(JSON.parse(searchIndexText), analyzer)
  */
 export function loadSearchIndex(json: AsPlainObject, a: Analyzer): MiniSearch<SectionDocument> {
-  return MiniSearch.loadJS<SectionDocument>(json, searchIndexOptions(a));
+  const index = MiniSearch.loadJS<SectionDocument>(json, searchIndexOptions(a));
+  termsOfIndex.set(index, indexTerms(json.index.map(([term]) => term)));
+  return index;
+}
+
+/** The terms of an index, sorted, so a search can skip look-ups no term can answer. */
+export interface IndexTerms {
+  sorted: string[];
+  exact: ReadonlySet<string>;
+  longest: number;
+}
+
+function indexTerms(terms: string[]): IndexTerms {
+  const sorted = [...terms].sort();
+  return { sorted, exact: new Set(sorted), longest: sorted.reduce((n, term) => Math.max(n, term.length), 0) };
+}
+
+const termsOfIndex = new WeakMap<MiniSearch<SectionDocument>, IndexTerms>();
+
+/**
+ * The terms of an index: read from the serialised form as it loads, or, for
+ * an index built in this process, from its own serialisation once.
+ * @example indexTermsOf(index).exact.has('integr') // true
+ */
+export function indexTermsOf(index: MiniSearch<SectionDocument>): IndexTerms {
+  let terms = termsOfIndex.get(index);
+  if (!terms) termsOfIndex.set(index, (terms = indexTerms(index.toJSON().index.map(([term]) => term))));
+  return terms;
 }
 
 /**

@@ -3,8 +3,9 @@
  * of its index terms matched, so "programmes" lights up for a search on "programs".
  *
  * A text is analysed once (`analyseText`: its words, where they stand, their
- * index terms); every snippet, highlight and list of matched words after that
- * is set look-ups over the analysis, with no stemming at query time.
+ * index terms, and where each term stands); every snippet, highlight and list
+ * of matched words after that reads only the places of the matched terms,
+ * with no stemming and no pass over the whole text at query time.
  */
 import { escapeToBuffer } from 'hono/utils/html';
 import { foldText, wordSpans, wordTokens, type Analyzer } from '../analyzer';
@@ -26,6 +27,14 @@ export interface AnalysedWord {
 export interface AnalysedText {
   text: string;
   words: AnalysedWord[];
+  /** Index term → the positions (in `words`) of the words that stand for it, ascending. */
+  places: Map<string, number[]>;
+}
+
+/** A matched word: its position in `words` and the matched term it stands for. */
+interface Match {
+  at: number;
+  term: string;
 }
 
 /**
@@ -39,10 +48,30 @@ export function analyseText(text: string, a: Analyzer): AnalysedText {
     terms: wordTokens(span.text).flatMap((token) => a.processTerm(token) ?? []),
     folded: foldText(span.text).replace(/'s$/, ''),
   }));
-  return { text, words };
+  const places = new Map<string, number[]>();
+  words.forEach((word, at) => {
+    for (const term of new Set(word.terms)) {
+      const list = places.get(term);
+      if (list) list.push(at);
+      else places.set(term, [at]);
+    }
+  });
+  return { text, words, places };
 }
 
-/** A text as a snippet shows it: runs of white space as one space. */
+/** The words of an analysed text that matched, in order, each with the first of its terms that matched. */
+function matchesIn(analysed: AnalysedText, matched: ReadonlySet<string>): Match[] {
+  const positions = new Set<number>();
+  for (const term of matched) for (const at of analysed.places.get(term) ?? []) positions.add(at);
+  return [...positions]
+    .sort((x, y) => x - y)
+    .map((at) => ({ at, term: matchedTermOf(analysed.words[at], matched)! }));
+}
+
+/**
+ * A text as a snippet shows it: runs of white space as one space.
+ * @example flattenText(' two\n\nparagraphs ') // 'two paragraphs'
+ */
 export function flattenText(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
@@ -69,19 +98,22 @@ export function highlightHtml(text: string, matched: ReadonlySet<string>, a: Ana
   return highlightAnalysed(analyseText(text, a), matched);
 }
 
-/** `highlightHtml` over a text already analysed. */
+/**
+ * `highlightHtml` over a text already analysed.
+ * @example highlightAnalysed(analyseText('Programmes', analyzer), new Set(['program'])) // '<mark>Programmes</mark>'
+ */
 export function highlightAnalysed(analysed: AnalysedText, matched: ReadonlySet<string>): string {
-  return renderRange(analysed, 0, analysed.words.length, 0, analysed.text.length, matched);
+  return renderRange(analysed, matchesIn(analysed, matched), 0, analysed.words.length, 0, analysed.text.length);
 }
 
-/** HTML for text[from, to), marking the matched words among words[first, last). */
-function renderRange(analysed: AnalysedText, first: number, last: number, from: number, to: number, matched: ReadonlySet<string>): string {
+/** HTML for text[from, to), marking the matched words whose positions are in [first, last). */
+function renderRange(analysed: AnalysedText, matches: Match[], first: number, last: number, from: number, to: number): string {
   const { text, words } = analysed;
   let html = '';
   let at = from;
-  for (let i = first; i < last; i++) {
-    const word = words[i];
-    if (matchedTermOf(word, matched) === null) continue;
+  for (const match of matches) {
+    if (match.at < first || match.at >= last) continue;
+    const word = words[match.at];
     html += escapeHtml(text.slice(at, word.start)) + '<mark>' + escapeHtml(text.slice(word.start, word.end)) + '</mark>';
     at = word.end;
   }
@@ -102,60 +134,60 @@ export function buildSnippet(
   return snippetOf(analyseText(flattenText(text), a), matched, options);
 }
 
-/** `buildSnippet` over a text already flattened (`flattenText`) and analysed. */
+/**
+ * `buildSnippet` over a text already flattened (`flattenText`) and analysed.
+ * @example snippetOf(analyseText(flattenText(text), analyzer), new Set(['counterfactu'])) // '…the <mark>counterfactual</mark>…'
+ */
 export function snippetOf(flat: AnalysedText, matched: ReadonlySet<string>, options: { words?: number; truncated?: boolean } = {}): string {
   const size = options.words ?? SNIPPET_WORDS;
   const { words, text } = flat;
   if (words.length === 0) return escapeHtml(text);
-  const terms = words.map((word) => matchedTermOf(word, matched));
-  const start = bestWindowStart(terms, size);
+  const matches = matchesIn(flat, matched);
+  const start = bestWindowStart(matches, words.length, size);
   const end = Math.min(words.length, start + size) - 1;
   // Keep the punctuation that closes the last word ("(DPA).") but not the next word.
   const from = start === 0 ? 0 : words[start].start;
   const to = end === words.length - 1 ? text.length : words[end].end;
   const before = start > 0 ? '…' : '';
   const after = end < words.length - 1 || options.truncated ? '…' : '';
-  return before + renderRange(flat, start, end + 1, from, to, matched).trimEnd() + after;
+  return before + renderRange(flat, matches, start, end + 1, from, to).trimEnd() + after;
 }
 
 /**
- * Start of the window with the most distinct matched terms (then the most
- * matches); earliest wins ties. One pass, sliding the window a word at a time.
+ * Start of the window of `size` words (out of `total`) with the most distinct
+ * matched terms, then the most matches; earliest wins ties. A window's score
+ * rises only when a match enters it, so the earliest best window starts at 0
+ * or just where a match enters: only those starts are scored, sliding over
+ * the matches rather than over every word.
  */
-function bestWindowStart(terms: Array<string | null>, size: number): number {
-  if (terms.length <= size) return 0;
+function bestWindowStart(matches: Match[], total: number, size: number): number {
+  if (total <= size) return 0;
+  const lastStart = total - size;
+  const starts = [0, ...matches.map((m) => m.at - size + 1).filter((start) => start > 0 && start <= lastStart)];
   const counts = new Map<string, number>();
-  let matches = 0;
-  const add = (term: string | null, by: number) => {
-    if (term === null) return;
-    const count = (counts.get(term) ?? 0) + by;
-    if (count === 0) counts.delete(term);
-    else counts.set(term, count);
-    matches += by;
-  };
-  for (let i = 0; i < size; i++) add(terms[i], 1);
+  let low = 0;
+  let high = 0;
   let best = 0;
-  let bestScore = counts.size * 1000 + matches;
-  for (let start = 1; start + size <= terms.length; start++) {
-    add(terms[start - 1], -1);
-    add(terms[start + size - 1], 1);
+  let bestScore = -1;
+  for (const start of starts) {
+    for (; high < matches.length && matches[high].at < start + size; high++) counts.set(matches[high].term, (counts.get(matches[high].term) ?? 0) + 1);
+    for (; low < high && matches[low].at < start; low++) {
+      const left = counts.get(matches[low].term)! - 1;
+      if (left === 0) counts.delete(matches[low].term);
+      else counts.set(matches[low].term, left);
+    }
     // Distinct terms first, then how many matches in all.
-    const score = counts.size * 1000 + matches;
+    const score = counts.size * 1000 + (high - low);
     if (score > bestScore) {
       best = start;
       bestScore = score;
     }
   }
   // Begin a few words before the first match so it reads in context.
-  let firstMatch = -1;
-  for (let i = best; i < best + size; i++) {
-    if (terms[i] !== null) {
-      firstMatch = i - best;
-      break;
-    }
-  }
+  const first = matches.find((m) => m.at >= best && m.at < best + size);
+  const firstMatch = first ? first.at - best : -1;
   const lead = Math.min(3, firstMatch < 0 ? 0 : firstMatch);
-  return Math.max(0, Math.min(best + firstMatch - lead, terms.length - size));
+  return Math.max(0, Math.min(best + firstMatch - lead, total - size));
 }
 
 /**
@@ -167,11 +199,14 @@ export function matchedWords(text: string, matched: ReadonlySet<string>, a: Anal
   return matchedWordsOf([analyseText(text, a)], matched);
 }
 
-/** `matchedWords` over texts already analysed, in order, without repeats. */
+/**
+ * `matchedWords` over texts already analysed, in order, without repeats.
+ * @example matchedWordsOf([analyseText('Integrated planning', analyzer)], new Set(['integr'])) // ['integrated']
+ */
 export function matchedWordsOf(texts: AnalysedText[], matched: ReadonlySet<string>): string[] {
   const words = new Set<string>();
   for (const text of texts) {
-    for (const word of text.words) if (matchedTermOf(word, matched) !== null) words.add(word.folded);
+    for (const match of matchesIn(text, matched)) words.add(text.words[match.at].folded);
   }
   return [...words];
 }
