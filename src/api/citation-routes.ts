@@ -19,7 +19,7 @@ import {
 } from '../core/citations';
 import { parsePrintedPage, rangeHoldsPage } from '../core/page-ranges';
 import type { Report } from '../core/types';
-import { ProblemError } from '../problem';
+import { echoed, ProblemError } from '../problem';
 import { getCitations } from '../site-data';
 import { missingSection, requireReport, requireSection } from './lookups';
 import { CiteQuery, problemResponse, ReportParam, SectionNumberParam, SelectionQuery } from './schemas';
@@ -41,7 +41,7 @@ export function resolveStyle(style: string | null | undefined, locale: string | 
       status: 404,
       kind: 'unknown-style',
       title: 'No such citation style',
-      detail: `${missing ? `Style "${chosenStyle}" is not installed on this deployment.` : `There is no style "${chosenStyle}".`} Styles offered: ${file.styles.map((s) => s.name).join(', ')}.`,
+      detail: `${missing ? `Style "${chosenStyle}" is not installed on this deployment.` : `There is no style "${echoed(chosenStyle)}".`} Styles offered: ${file.styles.map((s) => s.name).join(', ')}.`,
       extra: { styles: file.styles.map((s) => s.name) },
     });
   }
@@ -51,7 +51,7 @@ export function resolveStyle(style: string | null | undefined, locale: string | 
       status: 404,
       kind: 'unknown-locale',
       title: 'No such locale',
-      detail: `${missing ? `Locale "${chosenLocale}" is not installed on this deployment.` : `There is no locale "${chosenLocale}".`} Locales offered: ${file.locales.join(', ')}.`,
+      detail: `${missing ? `Locale "${chosenLocale}" is not installed on this deployment.` : `There is no locale "${echoed(chosenLocale)}".`} Locales offered: ${file.locales.join(', ')}.`,
       extra: { locales: file.locales },
     });
   }

@@ -130,3 +130,15 @@ describe('a 65 KB path', () => {
     expect(body).not.toContain('x'.repeat(201));
   });
 });
+
+describe('a long style or locale named in an Accept header', () => {
+  it('is echoed at most 200 characters long in the 404 for an unknown style', async () => {
+    const style = 'x'.repeat(5000);
+    const res = await call('/api/reports/driving-the-system-apart/sections/5', { headers: { Accept: `text/x-bibliography; style=${style}` } });
+    const problem = (await res.json()) as { detail: string };
+
+    expect(res.status).toBe(404);
+    expect(problem.detail).toContain(`There is no style "${'x'.repeat(200)}…".`);
+    expect(problem.detail).not.toContain('x'.repeat(201));
+  });
+});
