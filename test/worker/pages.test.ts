@@ -54,6 +54,11 @@ describe('GET /api/reports/{report}/pages/{page}', () => {
       hasText: true,
       links: { self: `${ORIGIN}${REPORT_PATH}/sections/5` },
       cite: expect.objectContaining({ ris: `${ORIGIN}${REPORT_PATH}/sections/5/cite?format=ris` }),
+      citePage: {
+        'in-text': `${ORIGIN}${REPORT_PATH}/sections/5/cite?format=text&style=apa&form=in-text&page=4`,
+        note: `${ORIGIN}${REPORT_PATH}/sections/5/cite?format=text&style=chicago-notes-bibliography&form=note&page=4`,
+        'short-note': `${ORIGIN}${REPORT_PATH}/sections/5/cite?format=text&style=chicago-notes-bibliography&form=short-note&page=4`,
+      },
     });
   });
 });
