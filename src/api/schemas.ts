@@ -3,7 +3,7 @@
  * /api/openapi.json is generated from them, so the document cannot drift.
  */
 import { z } from '@hono/zod-openapi';
-import { CITATION_LOCALES, DEFAULT_LOCALE, DEFAULT_STYLE, FORM_NAMES, FORMAT_NAMES } from '../core/citations';
+import { CITATION_FORMATS, CITATION_LOCALES, DEFAULT_LOCALE, DEFAULT_STYLE, FORM_NAMES, FORMAT_NAMES, MACHINE_FORMATS } from '../core/citations';
 import { parsePrintedPage } from '../core/page-ranges';
 import { MAX_QUERY_LENGTH, MAX_QUERY_WORDS, MAX_TERM_LENGTH, queryLimitProblems, SEARCH_FIELDS } from '../core/search';
 
@@ -192,13 +192,16 @@ export const MAX_SELECTION = 100;
 export const CiteQuery = z.object({
   format: z
     .enum(FORMAT_NAMES, { message: `format must be one of: ${FORMAT_NAMES.join(', ')}` })
-    .openapi({ description: 'ris, bibtex, biblatex, csl-json: a file to import; text, html: a formatted citation', example: 'ris' }),
+    .openapi({
+      description: `${MACHINE_FORMATS.map((f) => f.name).join(', ')}: a file to import; ${CITATION_FORMATS.filter((f) => f.kind === 'styled').map((f) => f.name).join(', ')}: a formatted citation`,
+      example: 'ris',
+    }),
   style: z.string().min(1).max(100).optional().openapi({ description: `Citation style for text/html (default ${DEFAULT_STYLE}); /api/reports/{report} lists those offered` }),
   locale: z.string().min(1).max(20).optional().openapi({ enum: [...CITATION_LOCALES], description: `Locale for text/html (default ${DEFAULT_LOCALE}); /api/reports/{report} lists those this deployment has installed` }),
   form: z
     .enum(FORM_NAMES, { message: `form must be one of: ${FORM_NAMES.join(', ')}` })
     .optional()
-    .openapi({ description: 'For text/html: reference (default), in-text, note or short-note; a style offers in-text or the notes' }),
+    .openapi({ description: `For text/html: ${FORM_NAMES.join(', ')} (default reference); a style offers in-text or the notes (see /api/reports/{report})` }),
   page: z
     .string()
     .max(20)

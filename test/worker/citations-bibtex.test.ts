@@ -177,6 +177,29 @@ describe('BibLaTeX', () => {
     expect(entry.fields).toMatchObject({ title: 'Introduction', booktitle: CSL_TITLE, pages: '3–4', date: '2013-08-01' });
   });
 
+  // biblatex manual, @report: `type` is required ("resreport" is localised as "research report");
+  // the language goes in `langid`, which biblatex uses for hyphenation and case, not `language`, which it prints.
+  it('gives the report and untitled section 7 type = resreport and langid = english, with 7’s pages, and no language field', async () => {
+    const [report] = parseBib(await fetchText(`${REPORT_PATH}/cite?format=biblatex`));
+    const [seven] = parseBib(await fetchText(`${REPORT_PATH}/sections/7/cite?format=biblatex`));
+
+    for (const entry of [report, seven]) {
+      expect(entry.type, entry.key).toBe('report');
+      expect(entry.fields, entry.key).toMatchObject({ type: 'resreport', langid: 'english' });
+      expect(entry.fields, entry.key).not.toHaveProperty('language');
+    }
+    expect(seven.fields.pages).toBe('9–14');
+  });
+
+  it('keys every entry as CSL-JSON ids its items, so Pandoc and BibTeX users cite the same keys', async () => {
+    const query = `format=%s&sections=${ALL_SECTIONS}`;
+    const keys = parseBib(await fetchText(`${REPORT_PATH}/cite?${query.replace('%s', 'biblatex')}`)).map((e) => e.key);
+    const ids = JSON.parse(await fetchText(`${REPORT_PATH}/cite?${query.replace('%s', 'csl-json')}`)).map((item: { id: string }) => item.id);
+
+    expect(ids).toEqual(keys);
+    expect(new Set(ids).size).toBe(10);
+  });
+
   it('gives sections no total page count: that describes the whole report', async () => {
     const entries = parseBib(await fetchText(`${REPORT_PATH}/cite?format=biblatex&sections=${ALL_SECTIONS}`));
 
