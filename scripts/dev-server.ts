@@ -7,6 +7,8 @@ import { createServer } from 'node:net';
 
 export interface DevServer {
   origin: string;
+  /** wrangler's process id: workerd runs among its descendants. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -74,7 +76,7 @@ export async function startDevServer(options: { port?: number; log?: (line: stri
     if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}:\n${output}`);
     try {
       const res = await fetch(`${origin}/api/reports`);
-      if (res.ok) return { origin, stop };
+      if (res.ok) return { origin, pid: child.pid!, stop };
     } catch {
       // Not listening yet.
     }
