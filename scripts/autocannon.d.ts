@@ -1,4 +1,4 @@
-/** The part of autocannon 9's API that scripts/load.ts uses (the package ships no types). */
+/** The parts of autocannon 9's API that scripts/load.ts and scripts/bench-workerd.ts use (the package ships no types). */
 declare module 'autocannon' {
   interface Percentiles {
     average: number;
@@ -9,6 +9,19 @@ declare module 'autocannon' {
     max: number;
     total: number;
   }
+  export interface AutocannonRequest {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    /** Called before each request is sent: returns the request to send (here, another path). */
+    setupRequest?: (request: AutocannonRequest, context: Record<string, unknown>) => AutocannonRequest;
+  }
+  export interface Options {
+    url: string;
+    connections?: number;
+    duration?: number;
+    requests?: AutocannonRequest[];
+  }
   export interface Result {
     duration: number;
     errors: number;
@@ -17,12 +30,14 @@ declare module 'autocannon' {
     statusCodeStats: Record<string, { count: number }>;
     latency: Percentiles;
     requests: Percentiles & { sent: number };
+    throughput: Percentiles;
+    '1xx': number;
+    '2xx': number;
+    '3xx': number;
+    '4xx': number;
+    '5xx': number;
   }
-  export interface Options {
-    url: string;
-    connections?: number;
-    duration?: number;
-    requests?: Array<{ method?: string; path: string; headers?: Record<string, string> }>;
-  }
+  export type AutocannonOptions = Options;
+  export type AutocannonResult = Result;
   export default function autocannon(options: Options): Promise<Result>;
 }

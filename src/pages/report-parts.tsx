@@ -5,12 +5,18 @@
 import { formatPageRange } from '../core/page-ranges';
 import type { Report, Section } from '../core/types';
 
+/**
+ * English month names, for the byline. Not `toLocaleString`: it builds an ICU
+ * date formatter on every call, ~0.25 ms of CPU, on every page that has a byline.
+ */
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 /** "Arthur Boutellis · International Peace Institute, New York · August 2013 · 32 pages" */
 export function Byline(props: { report: Report }) {
   const csl = props.report.csl;
   const authors = (csl.author ?? []).map((a) => a.literal ?? [a.given, a.family].filter(Boolean).join(' '));
   const date = csl.issued?.['date-parts'][0];
-  const month = date?.[1] ? new Date(Date.UTC(date[0], date[1] - 1, date[2] ?? 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' }) : null;
+  const month = date?.[1] ? (MONTHS[date[1] - 1] ?? null) : null;
   const pages = csl['number-of-pages'] ?? props.report.pageCount;
   const parts = [
     authors.join(', '),

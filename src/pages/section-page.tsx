@@ -8,7 +8,7 @@ import { citationLinks, apiPaths, type Linker } from '../api/representations';
 import { cslItem } from '../core/citations';
 import { coinsTitle, highwireTags } from '../core/highwire';
 import { analyzer } from '../core/analyzer';
-import { highlightHtml } from '../core/search';
+import { escapeHtml, highlightHtml } from '../core/search';
 import type { Report, Section } from '../core/types';
 import { CitePanel } from './cite-panel';
 import { citationAlternates, Layout } from './layout';
@@ -47,7 +47,8 @@ export function SectionPage(props: { report: Report; section: Section; link: Lin
           <div class="section-text">
             {section.paragraphs.map((paragraph, i) => (
               <p>
-                {raw(highlightHtml(paragraph, highlight, analyzer))}
+                {/* Without ?highlight= nothing is marked: skip analysing every word of the text. */}
+                {raw(highlight.size === 0 ? escapeHtml(paragraph) : highlightHtml(paragraph, highlight, analyzer))}
                 {section.truncated && i === section.paragraphs.length - 1 ? '…' : ''}
               </p>
             ))}
