@@ -5,6 +5,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import { addCitationRoutes } from './api/citation-routes';
+import { addOpenApiDocument } from './api/openapi-document';
 import { addReportRoutes } from './api/reports-routes';
 import { addSearchRoutes } from './api/search-routes';
 import { addPageRoutes } from './pages/page-routes';
@@ -84,10 +85,7 @@ export function createApp() {
   addSearchRoutes(app);
   addCitationRoutes(app);
 
-  app.doc31('/api/openapi.json', {
-    openapi: '3.1.0',
-    info: { title: 'report-edge', version: '1.0.0', description: 'Search, section look-up and citations for research reports.' },
-  });
+  addOpenApiDocument(app);
 
   app.notFound((c) =>
     answerProblem(c, { status: 404, kind: 'not-found', title: 'Not found', detail: `Nothing is served at ${echoed(new URL(c.req.url).pathname)}. The API is described at /api/openapi.json.` }),
