@@ -6,6 +6,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import { addCitationRoutes } from './api/citation-routes';
+import { addOpenApiDocument } from './api/openapi-document';
 import { addReportRoutes } from './api/reports-routes';
 import { addSearchRoutes } from './api/search-routes';
 import { addPageRoutes } from './pages/page-routes';
@@ -85,17 +86,7 @@ export function createApp() {
   addSearchRoutes(app);
   addCitationRoutes(app);
 
-  // The document is the same for every request of a deploy, and generating it
-  // from the schemas costs several times a whole API answer: once per isolate.
-  let openApiDocument: ReturnType<typeof app.getOpenAPI31Document> | undefined;
-  app.get('/api/openapi.json', (c) =>
-    c.json(
-      (openApiDocument ??= app.getOpenAPI31Document({
-        openapi: '3.1.0',
-        info: { title: 'report-edge', version: '1.0.0', description: 'Search, section look-up and citations for research reports.' },
-      })),
-    ),
-  );
+  addOpenApiDocument(app);
 
   app.notFound((c) =>
     answerProblem(c, { status: 404, kind: 'not-found', title: 'Not found', detail: `Nothing is served at ${echoed(new URL(c.req.url).pathname)}. The API is described at /api/openapi.json.` }),

@@ -6,7 +6,6 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { parseAccept } from 'hono/utils/accept';
 import {
-  CITATION_FORMATS,
   citationAnswer,
   formatEntry,
   itemId,
@@ -22,12 +21,9 @@ import type { Report } from '../core/types';
 import { echoed, ProblemError } from '../problem';
 import { getCitations } from '../site-data';
 import { missingSection, requireReport, requireSection } from './lookups';
-import { CiteQuery, problemResponse, ReportParam, SectionNumberParam, SelectionQuery } from './schemas';
+import { citationFileResponse, CiteQuery, problemResponse, ReportParam, SectionNumberParam, SelectionQuery } from './schemas';
 
-const fileResponse = {
-  content: Object.fromEntries([...new Set(CITATION_FORMATS.map((f) => f.mediaType))].map((type) => [type, { schema: z.string() }])),
-  description: 'The citation, as a file to import or a formatted citation',
-};
+const fileResponse = citationFileResponse('The citation, as a file to import or a formatted citation');
 
 /** The style and locale to use, or a 404 naming those that are offered. */
 export function resolveStyle(style: string | null | undefined, locale: string | null | undefined): { style: StyleInfo; locale: string } {
@@ -147,17 +143,19 @@ export function respondToNegotiation(c: Context, report: Report, ref: ItemRef): 
 export const citeReportRoute = createRoute({
   method: 'get',
   path: '/api/reports/{report}/cite',
+  operationId: 'citeReport',
   summary: 'Cite the whole report, or a selection of its sections',
   request: { params: z.object({ report: ReportParam }), query: SelectionQuery },
-  responses: { 200: fileResponse, 400: problemResponse('Invalid parameter'), 404: problemResponse('Unknown report, section, style or locale') },
+  responses: { 200: fileResponse, 400: problemResponse('Invalid parameter, or report id too long'), 404: problemResponse('Unknown report, section, style or locale') },
 });
 
 export const citeSectionRoute = createRoute({
   method: 'get',
   path: '/api/reports/{report}/sections/{n}/cite',
+  operationId: 'citeSection',
   summary: 'Cite one section',
   request: { params: z.object({ report: ReportParam, n: SectionNumberParam }), query: CiteQuery },
-  responses: { 200: fileResponse, 400: problemResponse('Invalid parameter'), 404: problemResponse('Unknown report, section, style or locale') },
+  responses: { 200: fileResponse, 400: problemResponse('Invalid parameter, or report id too long'), 404: problemResponse('Unknown report, section, style or locale') },
 });
 
 /** Registers the citation routes. */

@@ -10,6 +10,7 @@ import { respondToNegotiation } from './citation-routes';
 import { requireReport, requireSection } from './lookups';
 import { apiPaths, linkerFor, pageCitationLinks, reportSummary, reportWithContents, sectionInFull, tocEntry } from './representations';
 import {
+  negotiatedResponse,
   PageLookupSchema,
   PageParam,
   problemResponse,
@@ -25,6 +26,7 @@ import {
 export const listReports = createRoute({
   method: 'get',
   path: '/api/reports',
+  operationId: 'listReports',
   summary: 'The reports served, with their bibliographic data',
   responses: { 200: jsonResponse(z.object({ reports: z.array(ReportSummarySchema) }), 'Every report') },
 });
@@ -32,25 +34,42 @@ export const listReports = createRoute({
 export const getReport = createRoute({
   method: 'get',
   path: '/api/reports/{report}',
+  operationId: 'getReport',
   summary: 'One report: bibliographic data and table of contents',
   request: { params: z.object({ report: ReportParam }) },
-  responses: { 200: jsonResponse(ReportSchema, 'The report'), 404: problemResponse('Unknown report') },
+  responses: {
+    200: negotiatedResponse(ReportSchema, 'The report'),
+    400: problemResponse('Report id too long'),
+    404: problemResponse('Unknown report; or, by Accept, unknown style or locale'),
+    406: problemResponse('Accept names no type offered'),
+  },
 });
 
 export const getSection = createRoute({
   method: 'get',
   path: '/api/reports/{report}/sections/{n}',
+  operationId: 'getSection',
   summary: 'One section in full',
   request: { params: z.object({ report: ReportParam, n: SectionNumberParam }) },
-  responses: { 200: jsonResponse(SectionSchema, 'The section'), 400: problemResponse('Not a section number'), 404: problemResponse('Unknown report or section') },
+  responses: {
+    200: negotiatedResponse(SectionSchema, 'The section'),
+    400: problemResponse('Not a section number, or report id too long'),
+    404: problemResponse('Unknown report or section; or, by Accept, unknown style or locale'),
+    406: problemResponse('Accept names no type offered'),
+  },
 });
 
 export const getPage = createRoute({
   method: 'get',
   path: '/api/reports/{report}/pages/{page}',
+  operationId: 'getPage',
   summary: 'The section(s) holding a printed page',
   request: { params: z.object({ report: ReportParam, page: PageParam }) },
-  responses: { 200: jsonResponse(PageLookupSchema, 'The sections that hold the page'), 400: problemResponse('Not a page number'), 404: problemResponse('No section holds that page') },
+  responses: {
+    200: jsonResponse(PageLookupSchema, 'The sections that hold the page'),
+    400: problemResponse('Not a page number, or report id too long'),
+    404: problemResponse('Unknown report, or no section holds that page'),
+  },
 });
 
 /** Registers the look-up routes on the app. */

@@ -75,7 +75,7 @@ export function reportSummary(report: Report, link: Linker) {
     issued: isoDate(csl.issued?.['date-parts'][0]),
     pages: csl['number-of-pages'] ?? report.pageCount,
     url: csl.URL ?? null,
-    csl: csl as Record<string, unknown>,
+    csl,
     links: { self: link(apiPaths.report(report.id)) },
     cite: citationLinks(link(apiPaths.cite(report.id))),
   };

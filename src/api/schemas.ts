@@ -3,8 +3,18 @@
  * /api/openapi.json is generated from them, so the document cannot drift.
  */
 import { z } from '@hono/zod-openapi';
-import { CITATION_FORMATS, CITATION_LOCALES, DEFAULT_LOCALE, DEFAULT_STYLE, FORM_NAMES, FORMAT_NAMES, MACHINE_FORMATS } from '../core/citations';
-import { parsePrintedPage } from '../core/page-ranges';
+import {
+  CITATION_FORMATS,
+  CITATION_LOCALES,
+  DEFAULT_LOCALE,
+  DEFAULT_STYLE,
+  FORM_NAMES,
+  FORMAT_NAMES,
+  MACHINE_FORMATS,
+  NEGOTIABLE_TYPES,
+  type CitationFormat,
+} from '../core/citations';
+import { MAX_ARABIC_PAGE, parsePrintedPage, PRINTED_PAGE_PATTERN } from '../core/page-ranges';
 import { MAX_QUERY_LENGTH, MAX_QUERY_WORDS, MAX_TERM_LENGTH, queryLimitProblems, SEARCH_FIELDS } from '../core/search';
 
 /** Most results in one page: enough for a results page, small enough to stay fast. */
@@ -12,23 +22,51 @@ export const MAX_LIMIT = 50;
 /** Deepest offset: the corpus is small; deeper paging is a client bug. */
 export const MAX_OFFSET = 1000;
 
+/** Longest report id: ids are short slugs; a longer one is a client bug, refused with a 400. */
+export const MAX_REPORT_ID_LENGTH = 100;
+
 export const ReportParam = z
   .string()
   .min(1)
-  .max(100)
-  .openapi({ param: { name: 'report', in: 'path' }, example: 'driving-the-system-apart', description: 'Report id' });
+  .max(MAX_REPORT_ID_LENGTH)
+  .openapi({
+    param: { name: 'report', in: 'path' },
+    example: 'driving-the-system-apart',
+    description: `Report id (/api/reports lists them); longer than ${MAX_REPORT_ID_LENGTH} characters is a 400`,
+  });
+
+/** Digits in a section number: far above any report's length, always a safe integer. */
+const SECTION_NUMBER = '[1-9][0-9]{0,14}';
 
 export const SectionNumberParam = z
   .string()
-  .regex(/^[1-9][0-9]{0,14}$/, 'a section number is a positive whole number, like 7')
+  .regex(new RegExp(`^${SECTION_NUMBER}$`), 'a section number is a positive whole number, like 7')
   .transform(Number)
-  .openapi({ param: { name: 'n', in: 'path' }, example: '7', description: 'Section number, from 1' });
+  .openapi({
+    param: { name: 'n', in: 'path' },
+    type: 'integer',
+    minimum: 1,
+    maximum: 10 ** 15 - 1,
+    pattern: undefined,
+    example: 7,
+    description: 'Section number, from 1, in decimal digits with no leading zero',
+  });
 
-export const PageParam = z
-  .string()
-  .max(20)
-  .refine((page) => parsePrintedPage(page) !== null, 'a page is a roman (ii, IV) or arabic (12) numeral')
-  .openapi({ param: { name: 'page', in: 'path' }, example: 'iii', description: 'Printed page, roman or arabic, case-insensitive' });
+/** A printed page, as a path or query parameter. */
+function printedPage() {
+  return z
+    .string()
+    .max(20)
+    .refine((page) => parsePrintedPage(page) !== null, 'a page is a roman (ii, IV) or arabic (12) numeral')
+    .openapi({ pattern: PRINTED_PAGE_PATTERN });
+}
+const PRINTED_PAGE_RULE = `a roman numeral (ii, IV; either case) or an arabic one from 1 to ${MAX_ARABIC_PAGE}`;
+
+export const PageParam = printedPage().openapi({
+  param: { name: 'page', in: 'path' },
+  example: 'iii',
+  description: `Printed page: ${PRINTED_PAGE_RULE}`,
+});
 
 const OnOff = z
   .enum(['on', 'off', 'true', 'false', '1', '0'])
@@ -82,6 +120,41 @@ export const SuggestQuery = z.object({
   limit: wholeNumber(1, 20, 8),
 });
 
+const CslNameSchema = z
+  .object({ family: z.string().optional(), given: z.string().optional(), literal: z.string().optional() })
+  .passthrough()
+  .openapi('CslName');
+
+const CslDateSchema = z
+  .object({ 'date-parts': z.array(z.array(z.number().int()).min(1).max(3)).min(1).max(2).optional() })
+  .passthrough()
+  .openapi('CslDate');
+
+/** A CSL-JSON item as the metadata file gives it: the fields report-edge reads, and any other CSL variable. */
+export const CslReportSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    author: z.array(CslNameSchema).optional(),
+    editor: z.array(CslNameSchema).optional(),
+    publisher: z.string().optional(),
+    'publisher-place': z.string().optional(),
+    issued: CslDateSchema.optional(),
+    accessed: CslDateSchema.optional(),
+    'number-of-pages': z.number().int().optional(),
+    page: z.string().optional(),
+    URL: z.string().optional(),
+    DOI: z.string().optional(),
+  })
+  .passthrough()
+  .openapi('CslReport', { description: 'CSL-JSON (citationstyles.org) bibliographic data' });
+
+/** One item of a CSL-JSON file: the report or a section, with its citation key. */
+const CslItemSchema = CslReportSchema.extend({ id: z.string(), 'citation-key': z.string() }).openapi('CslItem');
+
+/** A CSL-JSON file: the items cited, in section order. */
+export const CslItemsSchema = z.array(CslItemSchema).min(1).openapi('CslItems', { description: 'A CSL-JSON file: an array of CSL items' });
+
 const CiteLinksSchema = z
   .record(z.string(), z.string())
   .openapi('CiteLinks', { description: 'Download links per format (ris, bibtex, biblatex, csl-json, text, html) and one-click exports (refworks, endnote)' });
@@ -123,7 +196,7 @@ export const ReportSummarySchema = z
     issued: z.string().nullable(),
     pages: z.number().int().nullable(),
     url: z.string().nullable(),
-    csl: z.record(z.string(), z.unknown()),
+    csl: CslReportSchema,
     links: z.record(z.string(), z.string()),
     cite: CiteLinksSchema,
   })
@@ -181,9 +254,37 @@ export const SuggestResponseSchema = z
   .object({ query: z.string(), suggestions: z.array(z.object({ suggestion: z.string(), score: z.number() })) })
   .openapi('SuggestResponse');
 
+/**
+ * An RFC 9457 problem as src/problem.ts writes it: the four members every
+ * problem has, then those some add (the `extra` of a ProblemError). Closed, so
+ * a member added to an answer and not here fails the conformance test.
+ */
 export const ProblemSchema = z
-  .object({ type: z.string(), title: z.string(), status: z.number().int(), detail: z.string() })
-  .passthrough()
+  .object({
+    type: z
+      .string()
+      .regex(/^urn:report-edge:problem:[a-z-]+$/)
+      .openapi({ description: 'The kind of problem, e.g. urn:report-edge:problem:invalid-parameter, …:unknown-report, …:not-acceptable' }),
+    title: z.string().min(1),
+    status: z.number().int().min(400).max(599).openapi({ description: 'The HTTP status, repeated' }),
+    detail: z.string().min(1).openapi({ description: 'What was wrong, and what to send instead' }),
+    invalid_params: z
+      .array(z.object({ name: z.string(), reason: z.string() }).strict())
+      .min(1)
+      .optional()
+      .openapi({ description: '400: each invalid parameter, and why' }),
+    reports: z.array(z.string()).optional().openapi({ description: 'Unknown report: the report ids served' }),
+    sections: z.array(z.number().int()).optional().openapi({ description: 'Unknown section: the section numbers the report has' }),
+    styles: z.array(z.string()).optional().openapi({ description: 'Unknown style: the style names offered' }),
+    locales: z.array(z.string()).optional().openapi({ description: 'Unknown locale: the locales offered' }),
+    forms: z.array(z.enum(FORM_NAMES)).optional().openapi({ description: 'A form the style lacks: the forms it offers' }),
+    pages: z.array(z.string()).optional().openapi({ description: 'A page outside the item: its page ranges' }),
+    offered: z
+      .array(z.enum([...NEGOTIABLE_TYPES.keys()] as [string, ...string[]]))
+      .optional()
+      .openapi({ description: '406: the media types this URL offers by content negotiation' }),
+  })
+  .strict()
   .openapi('Problem');
 
 /** Most sections in one selection: a long reading list, far below any URL limit. */
@@ -202,24 +303,26 @@ export const CiteQuery = z.object({
     .enum(FORM_NAMES, { message: `form must be one of: ${FORM_NAMES.join(', ')}` })
     .optional()
     .openapi({ description: `For text/html: ${FORM_NAMES.join(', ')} (default reference); a style offers in-text or the notes (see /api/reports/{report})` }),
-  page: z
-    .string()
-    .max(20)
-    .refine((page) => parsePrintedPage(page) !== null, 'a page is a roman (ii, IV) or arabic (12) numeral')
+  page: printedPage()
     .optional()
-    .openapi({ description: 'For text/html: one printed page within the item, to cite instead of its whole range', example: '11' }),
+    .openapi({ description: `For text/html: one printed page within the item, to cite instead of its whole range: ${PRINTED_PAGE_RULE}`, example: '11' }),
   download: OnOff.optional().openapi({ description: 'text/html as a file to save (machine formats always are)' }),
 });
 
 export const SelectionQuery = CiteQuery.extend({
   sections: z
     .string()
-    .regex(/^[1-9][0-9]{0,14}(,[1-9][0-9]{0,14})*$/, 'sections is a comma-separated list of section numbers, like 3,5,7')
+    .regex(new RegExp(`^${SECTION_NUMBER}(,${SECTION_NUMBER})*$`), 'sections is a comma-separated list of section numbers, like 3,5,7')
     .refine((list) => list.split(',').length <= MAX_SELECTION, `at most ${MAX_SELECTION} sections`)
     .refine((list) => new Set(list.split(',')).size === list.split(',').length, 'each section may be listed once')
     .transform((list) => list.split(',').map(Number))
     .optional()
-    .openapi({ description: 'A selection of sections, e.g. 3,5,7; without it, the whole report', example: '3,5,7' }),
+    .openapi({
+      // The count is in the pattern too; "each once" is not expressible on a string, so it is said in words.
+      pattern: `^${SECTION_NUMBER}(,${SECTION_NUMBER}){0,${MAX_SELECTION - 1}}$`,
+      description: `A selection of sections, e.g. 3,5,7: section numbers separated by commas, each listed once, at most ${MAX_SELECTION}; without it, the whole report`,
+      example: '3,5,7',
+    }),
 });
 
 /** An OpenAPI response of JSON validated by `schema`. */
@@ -230,4 +333,25 @@ export function jsonResponse<T extends z.ZodType>(schema: T, description: string
 /** An OpenAPI problem+json response. */
 export function problemResponse(description: string) {
   return { content: { 'application/problem+json': { schema: ProblemSchema } }, description };
+}
+
+/** What a citation in each format is: CSL-JSON is JSON, every other format text. */
+const CITATION_BODIES: Partial<Record<CitationFormat, z.ZodType>> = { 'csl-json': CslItemsSchema };
+function citationBody(format: CitationFormat): z.ZodType {
+  return CITATION_BODIES[format] ?? z.string();
+}
+
+/** An OpenAPI response of a citation, in the media type of each format of the registry. */
+export function citationFileResponse(description: string) {
+  return { content: Object.fromEntries(CITATION_FORMATS.map((f) => [f.mediaType, { schema: citationBody(f.name) }])), description };
+}
+
+/**
+ * An OpenAPI response of JSON validated by `schema`, or of a citation in each
+ * media type content negotiation offers (core/citations' NEGOTIABLE_TYPES,
+ * built from the registry).
+ */
+export function negotiatedResponse<T extends z.ZodType>(schema: T, description: string) {
+  const content = Object.fromEntries([...NEGOTIABLE_TYPES].map(([type, format]) => [type, { schema: format === null ? schema : citationBody(format) }]));
+  return { content, description: `${description}; or, by Accept, the citation: ${[...NEGOTIABLE_TYPES.keys()].filter((t) => t !== 'application/json').join(', ')} (its style= and locale= parameters choose a formatted reference)` };
 }

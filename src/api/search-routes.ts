@@ -13,6 +13,7 @@ import { jsonResponse, problemResponse, SearchQuery, SearchResponseSchema, Sugge
 export const searchRoute = createRoute({
   method: 'get',
   path: '/api/search',
+  operationId: 'search',
   summary: 'Ranked sections with highlighted snippets',
   request: { query: SearchQuery },
   responses: {
@@ -25,6 +26,7 @@ export const searchRoute = createRoute({
 export const suggestRoute = createRoute({
   method: 'get',
   path: '/api/suggest',
+  operationId: 'suggest',
   summary: 'Completions for a search box',
   request: { query: SuggestQuery },
   responses: {

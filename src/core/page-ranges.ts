@@ -11,7 +11,19 @@ const ROMAN_VALUES: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100,
 // Canonical roman numerals only, so "iiii" or "ic" are rejected rather than guessed at.
 const CANONICAL_ROMAN = /^m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$/;
 // Printed page numbers in reports stay far below this; it keeps numbers safe.
-const MAX_ARABIC_PAGE = 100000;
+export const MAX_ARABIC_PAGE = 100000;
+
+/**
+ * What `parsePrintedPage` reads, as an ECMA-262 pattern for JSON Schema (which
+ * has no case-insensitive flag): arabic digits, or a canonical roman numeral
+ * in either case, blanks around allowed. Built from the same roman grammar, so
+ * the two cannot differ; only the arabic range (1 to MAX_ARABIC_PAGE) is left
+ * to the words of a description.
+ * @example new RegExp(PRINTED_PAGE_PATTERN).test('IV') // true
+ */
+export const PRINTED_PAGE_PATTERN = `^\\s*(?:[0-9]+|(?=[${[...'ivxlcdm'].map((l) => l + l.toUpperCase()).join('')}])${CANONICAL_ROMAN.source
+  .slice(1, -1)
+  .replace(/[a-z]/g, (letter) => `[${letter}${letter.toUpperCase()}]`)})\\s*$`;
 
 /** Value of a roman numeral (case-insensitive), or null if it is not one. */
 export function romanToNumber(text: string): number | null {

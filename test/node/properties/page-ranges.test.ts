@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatPageRange, parsePageRange, parsePrintedPage, romanToNumber } from '../../../src/core/page-ranges';
+import { formatPageRange, MAX_ARABIC_PAGE, parsePageRange, parsePrintedPage, PRINTED_PAGE_PATTERN, romanToNumber } from '../../../src/core/page-ranges';
 import { hostileText, PROPERTY_RUNS } from '../property-runs';
 
 /** Roman numerals 1–3999, written the canonical way. */
@@ -50,6 +50,27 @@ describe('parsePrintedPage, for any text', () => {
       }),
       PROPERTY_RUNS,
     );
+  });
+});
+
+describe('PRINTED_PAGE_PATTERN, the page rule the OpenAPI document states', () => {
+  const pattern = new RegExp(PRINTED_PAGE_PATTERN, 'u');
+  const blank = fc.constantFrom('', ' ', '\t', '\u00a0', '\ufeff');
+  const padded = fc.tuple(blank, pageText, blank).map((parts) => parts.join(''));
+
+  it('matches exactly the texts parsePrintedPage reads, but for arabic numbers out of range', () => {
+    fc.assert(
+      fc.property(padded, (text) => {
+        const outOfRange = /^\s*[0-9]+\s*$/.test(text) && !(Number(text) >= 1 && Number(text) <= MAX_ARABIC_PAGE);
+        expect(pattern.test(text), JSON.stringify(text)).toBe(parsePrintedPage(text) !== null || outOfRange);
+      }),
+      PROPERTY_RUNS,
+    );
+  });
+
+  it('takes roman in either case and arabic, and refuses the rest', () => {
+    for (const page of ['ii', 'IV', 'xLiX', ' 12 ', '100000']) expect(pattern.test(page), page).toBe(true);
+    for (const page of ['', 'iiii', 'ic', 'vx', '12a', '1.5', '-3', 'i v']) expect(pattern.test(page), page).toBe(false);
   });
 });
 

@@ -1,0 +1,58 @@
+/**
+ * /api/openapi.json: the OpenAPI 3.1 document generated from the routes' zod
+ * schemas, plus what the app-wide middleware answers for every operation
+ * (an ETag on each success, a 304 to a matching If-None-Match), written once
+ * here rather than on every route, as the middleware itself is registered once.
+ *
+ * @example
+ * addOpenApiDocument(app); // after the routes: GET /api/openapi.json describes them
+ */
+import type { OpenAPIHono } from '@hono/zod-openapi';
+
+export const OPENAPI_PATH = '/api/openapi.json';
+
+/** Schemas are JSON Schema 2020-12 with OpenAPI's vocabulary (`example`, `discriminator`…). */
+export const JSON_SCHEMA_DIALECT = 'https://spec.openapis.org/oas/3.1/dialect/base';
+
+const ETAG_HEADER = {
+  description: "A weak validator of this answer (the build and what the request chose); send it back in If-None-Match",
+  required: true,
+  schema: { type: 'string', pattern: '^W/".+"$' },
+};
+
+const NOT_MODIFIED = {
+  description: 'Not modified: If-None-Match holds the current ETag; no body',
+  headers: { ETag: ETAG_HEADER },
+};
+
+const DESCRIPTION = [
+  'Search, section look-up and citations for research reports.',
+  'Read-only: every operation is a GET (HEAD and CORS preflights also work); any other method answers 405 with a problem and an Allow header.',
+  'Errors are RFC 9457 application/problem+json; a path under /api/ that is not below answers 404 the same way.',
+].join(' ');
+
+type Generated = ReturnType<OpenAPIHono['getOpenAPI31Document']>;
+/** The generator's OpenAPI 3.1 type lacks jsonSchemaDialect, a field of the 3.1 document object. */
+type Document = Generated & { jsonSchemaDialect: string };
+
+/** The document for the routes registered on `app`, with the answers every GET shares. */
+export function openApiDocument(app: OpenAPIHono): Document {
+  const generated = app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'report-edge', version: '1.0.0', description: DESCRIPTION } });
+  // The generator's configuration type has no jsonSchemaDialect; it belongs beside `openapi`.
+  const { openapi, ...rest } = generated;
+  const document: Document = { openapi, jsonSchemaDialect: JSON_SCHEMA_DIALECT, ...rest };
+  for (const item of Object.values(document.paths ?? {})) {
+    const operation = item.get;
+    if (!operation?.responses) continue;
+    const ok = operation.responses['200'];
+    if (ok && !('$ref' in ok)) ok.headers = { ...ok.headers, ETag: ETAG_HEADER };
+    operation.responses['304'] = NOT_MODIFIED;
+  }
+  return document;
+}
+
+/** Serves the document; register it after every API route. Built on first request, once per isolate. */
+export function addOpenApiDocument(app: OpenAPIHono) {
+  let document: Document | null = null;
+  app.get(OPENAPI_PATH, (c) => c.json((document ??= openApiDocument(app))));
+}
