@@ -87,8 +87,8 @@ describe('the build as a process (tsx scripts/build-index.ts)', () => {
     expect(page.hits.map((h) => h.number)).toEqual([7]);
   });
 
-  it('rebuilds unchanged sources into byte-identical catalogue and index files', () => {
-    const read = readReports(sources);
+  it('rebuilds unchanged sources into byte-identical catalogue and index files', async () => {
+    const read = await readReports(sources);
     if (!read.ok) throw new Error('sources should be valid');
 
     // `previous` lets the build reuse the citations it rendered, as `main` does.
