@@ -62,8 +62,8 @@ export function normaliseCharacters(text: string): string {
   return text.replace(/[\uFB00-\uFB06]/g, (ligature) => LIGATURES[ligature] ?? ligature).replace(/\u00AD/g, '');
 }
 
-// A word broken at a line end: letters and a hyphen, the next line going on in lower case.
-const LINE_END_HYPHEN = /(\p{L})[-\u2010]$/u;
+// A word broken at a line end: letters and a hyphen (or a soft hyphen), the next line going on in lower case.
+const LINE_END_HYPHEN = /(\p{L})[-\u2010\u00AD]$/u;
 
 // Lines are set about 1.2–1.3 font sizes apart; a wider gap separates paragraphs.
 const PARAGRAPH_GAP = 1.6;
@@ -78,9 +78,9 @@ export function joinLines(lines: TextLine[]): string {
   let current = '';
   let previous: TextLine | null = null;
   for (const line of lines) {
-    const text = normaliseCharacters(line.text);
+    const text = line.text;
     if (previous && previous.y - line.y > Math.max(previous.height, line.height) * PARAGRAPH_GAP) {
-      paragraphs.push(current);
+      paragraphs.push(normaliseCharacters(current));
       current = '';
     }
     if (current === '') current = text;
@@ -88,7 +88,7 @@ export function joinLines(lines: TextLine[]): string {
     else current += ` ${text}`;
     previous = line;
   }
-  if (current !== '') paragraphs.push(current);
+  if (current !== '') paragraphs.push(normaliseCharacters(current));
   return paragraphs.join('\n\n');
 }
 
