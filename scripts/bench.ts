@@ -121,7 +121,7 @@ async function main() {
   const search = (q: string) => searchWithCorrection(index, catalogue, q, DEFAULT_SEARCH_OPTIONS, analyzer);
 
   const queries = readRelevanceSet().queries.map((q) => q.q);
-  const read = readReports('index/sources');
+  const read = await readReports('index/sources');
   if (!read.ok) throw new Error('sources do not build');
   const plain = baselineSearch(read.reports);
   const times = timeEach(queries, { ours: search, plain });

@@ -1,6 +1,7 @@
 /**
- * The build: index/sources → index/build. Reads and validates every report,
- * then writes the catalogue and the search index into a fresh folder and swaps
+ * The build: index/sources → index/build. Reads and validates every report
+ * (`scripts/sources/`: one reader per kind of source, one neutral document
+ * per report; `assemble-report.ts`: the report from it), then writes the catalogue and the search index into a fresh folder and swaps
  * it in, so a failed build leaves the previous one untouched.
  *
  * Usage: tsx scripts/build-index.ts [--sources DIR] [--styles DIR] [--out DIR]
@@ -17,7 +18,8 @@ import type { Catalogue, Report } from '../src/core/types';
 import { buildId } from './build-id';
 import { bundleScript } from './bundle-script';
 import { DEBIAN_LOCALES_DIR, DEBIAN_STYLES_DIR, LOCALES, renderCitations } from './citations/render';
-import { formatProblem, readReports } from './report-sources';
+import { readReports } from './report-sources';
+import { formatProblem } from './sources';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -122,7 +124,7 @@ export function writeBuildAtomically(out: string, files: BuildFiles): void {
   rmSync(previous, { recursive: true, force: true });
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       sources: { type: 'string', default: 'index/sources' },
@@ -132,7 +134,7 @@ function main(): number {
   });
   const sources = resolve(values.sources!);
   const out = resolve(values.out!);
-  const read = readReports(sources);
+  const read = await readReports(sources);
   if (!read.ok) {
     for (const problem of read.problems) console.error(formatProblem(problem));
     console.error(`build failed: ${read.problems.length} problem(s); ${out} was left as it was`);
@@ -140,10 +142,11 @@ function main(): number {
   }
   const { files, summary } = buildFiles(read.reports, { stylesDir: resolve(values.styles!), previous: out });
   writeBuildAtomically(out, files);
-  for (const line of summary) console.log(line);
+  // What reading found (pages, labels and how, text, time) and what a person should look at.
+  for (const line of [...read.summary, ...summary, ...read.warnings]) console.log(line);
   return 0;
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('build-index.ts')) {
-  process.exitCode = main();
+  process.exitCode = await main();
 }

@@ -16,7 +16,7 @@ const variants: RankingVariant[] = [
   { name: 'porter2, no prefix', analyzer, options: { prefix: false } },
 ];
 
-const read = readReports('index/sources');
+const read = await readReports('index/sources');
 if (!read.ok) throw new Error('sources do not build; run npm run build to see why');
 const set = readRelevanceSet();
 const pct = (x: number) => x.toFixed(3);

@@ -38,6 +38,24 @@ export function romanToNumber(text: string): number | null {
   return total;
 }
 
+const ROMAN_DIGITS: Array<[number, string]> = [
+  [1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'],
+  [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i'],
+];
+
+/**
+ * A number as a lower-case roman numeral, the inverse of {@link romanToNumber}.
+ * @example numberToRoman(14) // 'xiv'
+ */
+export function numberToRoman(value: number): string {
+  let rest = value;
+  let text = '';
+  for (const [n, digits] of ROMAN_DIGITS) {
+    for (; rest >= n; rest -= n) text += digits;
+  }
+  return text;
+}
+
 /**
  * Reads one printed page number, roman or arabic, case-insensitive.
  * @example parsePrintedPage('III') // { label: 'iii', numbering: 'roman', value: 3 }

@@ -76,6 +76,22 @@ export interface Report {
   /** Copyright date as printed on the source page, or null. */
   copyrightDate: string | null;
   sections: Section[];
+  /**
+   * Where the build read the report's PDF: each page's printed label and
+   * text. Carried for the page-level answers still to come; no API answer
+   * reads it yet.
+   */
+  printedPages?: PrintedPages;
+}
+
+/** How a PDF's printed page labels were found: its own `/PageLabels`, the numbers its heads and feet print, or its page order. */
+export type LabelSource = 'page-labels' | 'printed-numbers' | 'fallback';
+
+/** A report's pages as its PDF gives them. */
+export interface PrintedPages {
+  labelsFrom: LabelSource;
+  /** In PDF order; `label` null on an unnumbered page (a cover); text without running heads and feet. */
+  pages: Array<{ label: string | null; text: string }>;
 }
 
 /** Everything the Worker serves, written by the build as catalogue.json. */

@@ -8,6 +8,7 @@ import { readReports } from '../../scripts/report-sources';
 import { analyzer } from '../../src/core/analyzer';
 import { DEFAULT_SEARCH_OPTIONS, loadSearchIndex, parseQuery, searchSections } from '../../src/core/search';
 import type { Catalogue } from '../../src/core/types';
+import { makeReportPdf } from '../fixtures/make-pdfs';
 import { readSeedPage, REPO_ROOT, SEED_ID, SEED_METADATA_FILE, SEED_PAGE_FILE } from './seed-fixture';
 
 // A good build renders every citation style and takes tens of seconds.
@@ -87,8 +88,8 @@ describe('the build as a process (tsx scripts/build-index.ts)', () => {
     expect(page.hits.map((h) => h.number)).toEqual([7]);
   });
 
-  it('rebuilds unchanged sources into byte-identical catalogue and index files', () => {
-    const read = readReports(sources);
+  it('rebuilds unchanged sources into byte-identical catalogue and index files', async () => {
+    const read = await readReports(sources);
     if (!read.ok) throw new Error('sources should be valid');
 
     // `previous` lets the build reuse the citations it rendered, as `main` does.
@@ -135,6 +136,65 @@ describe('the build as a process (tsx scripts/build-index.ts)', () => {
     expect(snapshot(out)).toEqual(before);
     expect(readdirSync(work).sort()).toEqual(['out', 'sources']);
   }, BUILD_TIMEOUT);
+});
+
+describe('the build of a report from its metadata file and PDF alone (no JSTOR page)', () => {
+  let work: string;
+  let run: ReturnType<typeof runBuild>;
+  let out: string;
+
+  beforeAll(async () => {
+    work = mkdtempSync(path.join(os.tmpdir(), 'report-edge-pdf-build-'));
+    const sources = path.join(work, 'sources');
+    out = path.join(work, 'out');
+    mkdirSync(sources);
+    copyFileSync(SEED_METADATA_FILE, path.join(sources, 'from-pdf.json'));
+    writeFileSync(path.join(sources, 'from-pdf.pdf'), await makeReportPdf({ pageLabels: true, outline: true }));
+    run = runBuild(sources, out);
+  }, BUILD_TIMEOUT);
+
+  afterAll(() => {
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('exits 0 and says what it read: pages, labels and how, characters of text, time', () => {
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^from-pdf: read from-pdf\.pdf: 32 pages, 30 labels from page labels, \d+ characters of text, 9 outline entries, \d+ ms$/m);
+    expect(run.stdout).toMatch(/^from-pdf: 10 sections \(10 with text\), \d+ index terms/m);
+  });
+
+  it('writes sections from the outline, titled by the metadata file or else by the bookmarks, with every page and its label', () => {
+    const catalogue = JSON.parse(readFileSync(path.join(out, 'catalogue.json'), 'utf8')) as Catalogue;
+    const [report] = catalogue.reports;
+
+    expect(report.sections.map((s) => [s.number, s.pages?.label ?? null, s.title])).toEqual([
+      [1, null, null],
+      [2, 'i-ii', 'Contents'],
+      [3, 'iii-iv', 'Abbreviations'],
+      [4, '1-2', 'Executive Summary'],
+      [5, '3-3', 'Introduction'],
+      [6, '4-8', 'Part One'],
+      [7, '9-13', 'Part Two'],
+      [8, '14-22', 'Part Three'],
+      [9, '23-25', 'Conclusion'],
+      [10, '26-26', 'Annex'],
+    ]);
+    expect(report.sourceTitle).toBe('Driving the System Apart? A Study of United Nations Integration and Integrated Strategic Planning');
+    expect(report.pageCount).toBe(32);
+    expect(report.printedPages?.labelsFrom).toBe('page-labels');
+    expect(report.printedPages?.pages[16]).toMatchObject({ label: '11' });
+    expect(report.printedPages?.pages[16].text).toContain('quetzal');
+  });
+
+  it('indexes the full text: a word printed only on page 11 finds the section holding it', () => {
+    const catalogue = JSON.parse(readFileSync(path.join(out, 'catalogue.json'), 'utf8')) as Catalogue;
+    const index = loadSearchIndex(JSON.parse(readFileSync(path.join(out, 'search-index.json'), 'utf8')), analyzer);
+
+    const page = searchSections(index, catalogue, parseQuery('quetzal', analyzer), DEFAULT_SEARCH_OPTIONS, analyzer);
+
+    expect(page.hits.map((h) => [h.report, h.number])).toEqual([['from-pdf', 7]]);
+  });
 });
 
 describe('writeBuildAtomically', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { assembleReport, findReport, findSection, sectionLabel, sectionText } from '../../src/core/catalogue';
+import { assembleReport, sectionLabel } from '../../scripts/assemble-report';
+import type { ReportDocument, ReportMetadata } from '../../scripts/sources';
+import { findReport, findSection, sectionText } from '../../src/core/catalogue';
 import { parsePageRange } from '../../src/core/page-ranges';
 import type { PageRange } from '../../src/core/types';
 import { loadSeedReports, SEED_ID } from './seed-fixture';
@@ -10,8 +12,10 @@ function rangeOf(text: string): PageRange {
   return result.range;
 }
 
+const seedReports = await loadSeedReports();
+
 describe('the seed report in the catalogue', () => {
-  const [report] = loadSeedReports();
+  const [report] = seedReports;
 
   it('takes its id from the source file name', () => {
     expect(report.id).toBe(SEED_ID);
@@ -111,7 +115,7 @@ describe('sectionLabel', () => {
 });
 
 describe('findReport and findSection', () => {
-  const reports = loadSeedReports();
+  const reports = seedReports;
 
   it('finds a report by id and a section by number, and nothing for unknown ones', () => {
     expect(findReport(reports, SEED_ID)?.id).toBe(SEED_ID);
@@ -120,6 +124,25 @@ describe('findReport and findSection', () => {
     expect(findSection(reports[0], 11)).toBeUndefined();
   });
 });
+
+/** A neutral document as the readers would give it, from segments and metadata. */
+function documentOf(
+  segments: Array<{ number: number; line: number; pages: PageRange | null; paragraphs: string[]; truncated: boolean }>,
+  metadata: ReportMetadata,
+): ReportDocument {
+  return {
+    id: 'r',
+    metadata,
+    type: 'Research Report',
+    sourceTitle: 'T',
+    copyrightDate: null,
+    pageCount: null,
+    sections: segments.map(({ line, ...segment }) => ({ ...segment, title: null, at: { file: 'r.txt', line } })),
+    pages: null,
+    summary: [],
+    warnings: [],
+  };
+}
 
 describe('assembleReport', () => {
   it('uses a title only for a section the metadata names', () => {
@@ -134,7 +157,7 @@ describe('assembleReport', () => {
       ],
     };
 
-    const report = assembleReport('r', page, { csl: { type: 'report', title: 'T' }, sections: { '2': { title: 'Two' } } });
+    const report = assembleReport(documentOf(page.segments, { csl: { type: 'report', title: 'T' }, sections: { '2': { title: 'Two' } } }));
 
     expect(report.sections.map((s) => [s.number, s.title, s.label, s.truncated])).toEqual([
       [1, null, 'pp. 1–2', false],
@@ -155,10 +178,12 @@ describe('assembleReport', () => {
       ],
     };
 
-    const report = assembleReport('r', page, {
-      csl: { type: 'report', title: 'A report' },
-      sections: { '2': { title: 'Two' }, '3': { title: 'Part Three', citationTitle: 'Part three' } },
-    });
+    const report = assembleReport(
+      documentOf(page.segments, {
+        csl: { type: 'report', title: 'A report' },
+        sections: { '2': { title: 'Two' }, '3': { title: 'Part Three', citationTitle: 'Part three' } },
+      }),
+    );
 
     expect(report.title).toBe('A report');
     expect(report.sections.map((s) => [s.number, s.title, s.citationTitle])).toEqual([

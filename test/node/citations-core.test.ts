@@ -12,7 +12,7 @@ import { endNoteLink, refWorksLink } from '../../src/core/reference-managers';
 import { risDate, writeRisFile, writeRisRecord } from '../../scripts/citations/ris';
 import { loadSeedReports } from './seed-fixture';
 
-const [report] = loadSeedReports();
+const [report] = await loadSeedReports();
 /** The report's title as citations take it: csl.title, in sentence case. */
 const CSL_TITLE = 'Driving the system apart? A study of United Nations integration and integrated strategic planning';
 

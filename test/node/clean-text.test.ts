@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanParagraph, openingWords } from '../../src/core/clean-text';
+import { cleanParagraph, openingWords } from '../../scripts/sources/clean-text';
 
 describe('cleanParagraph', () => {
   it('cleans the documented example: rejoins "Depart - ment" and keeps the full stop of "...."', () => {

@@ -3,7 +3,7 @@ import { cslItem } from '../../src/core/citations';
 import { coinsTitle, highwireTags } from '../../src/core/highwire';
 import { readReports } from '../../scripts/report-sources';
 
-const read = readReports('index/sources');
+const read = await readReports('index/sources');
 if (!read.ok) throw new Error('sources do not build');
 const report = read.reports[0];
 const CSL_TITLE = 'Driving the system apart? A study of United Nations integration and integrated strategic planning';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseJstorToc, type TocPage } from '../../src/core/jstor-toc';
+import { parseJstorToc, type TocPage } from '../../scripts/sources/jstor-toc';
 import { readSeedPage } from './seed-fixture';
 
 function parseSeed(): TocPage {

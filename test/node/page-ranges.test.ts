@@ -106,8 +106,10 @@ describe('rangeHoldsPage and formatPageRange', () => {
   });
 });
 
+const seedSections: Section[] = (await loadSeedReports())[0].sections;
+
 describe('sectionsHoldingPage on the seed report', () => {
-  const sections: Section[] = loadSeedReports()[0].sections;
+  const sections = seedSections;
   const holding = (page: string) => sectionsHoldingPage(sections, parsePrintedPage(page)!).map((s) => s.number);
 
   it('finds the section that holds roman page ii', () => {

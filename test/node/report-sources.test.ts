@@ -2,7 +2,8 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatProblem, readMetadata, readReports } from '../../scripts/report-sources';
+import { readReports } from '../../scripts/report-sources';
+import { formatProblem, readMetadata } from '../../scripts/sources';
 import { readSeedMetadata, readSeedPage, SEED_ID, SEED_METADATA_FILE, SEED_PAGE_FILE } from './seed-fixture';
 
 const SEGMENTS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
@@ -173,20 +174,20 @@ describe('readReports on a folder of sources', () => {
     if (metadata) copyFileSync(SEED_METADATA_FILE, path.join(dir, `${id}.json`));
   }
 
-  it('reads every report in file-name order', () => {
+  it('reads every report in file-name order', async () => {
     addSeed('b-report');
     addSeed('a-report');
 
-    const result = readReports(dir);
+    const result = await readReports(dir);
 
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.reports.map((r) => [r.id, r.sections.length])).toEqual([['a-report', 10], ['b-report', 10]]);
   });
 
-  it('reports a source page without its metadata file at that file, line 1', () => {
+  it('reports a source page without its metadata file at that file, line 1', async () => {
     addSeed(SEED_ID, { metadata: false });
 
-    const result = readReports(dir);
+    const result = await readReports(dir);
 
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -197,10 +198,10 @@ describe('readReports on a folder of sources', () => {
 
   it.each(['Driving-The-System', 'driving the system', 'driving_system', '-leading-hyphen'])(
     'rejects the report id %j, naming the page file',
-    (id) => {
+    async (id) => {
       addSeed(id);
 
-      const result = readReports(dir);
+      const result = await readReports(dir);
 
       expect(result.ok).toBe(false);
       if (result.ok) return;
@@ -214,33 +215,33 @@ describe('readReports on a folder of sources', () => {
     },
   );
 
-  it('reports problems in the page and in the metadata of the same report together', () => {
+  it('reports problems in the page and in the metadata of the same report together', async () => {
     writeFileSync(path.join(dir, 'x.txt'), readSeedPage().replace('Pages: 32', 'Pages: lots'));
     writeFileSync(path.join(dir, 'x.json'), METADATA.replace('"number-of-pages": 32', '"number-of-pages": "32"'));
 
-    const result = readReports(dir);
+    const result = await readReports(dir);
 
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems.map((p) => `${path.basename(p.file)}:${p.line}`)).toEqual(['x.txt:8', 'x.json:11']);
   });
 
-  it('collects problems from every report, not only the first bad one', () => {
+  it('collects problems from every report, not only the first bad one', async () => {
     addSeed('a-report', { metadata: false });
     addSeed('b-report', { metadata: false });
 
-    const result = readReports(dir);
+    const result = await readReports(dir);
 
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems.map((p) => path.basename(p.file))).toEqual(['a-report.json', 'b-report.json']);
   });
 
-  it('reports a folder without source pages', () => {
+  it('reports a folder without source pages', async () => {
     writeFileSync(path.join(dir, 'orphan.json'), METADATA);
 
-    expect(readReports(dir)).toEqual({
+    expect(await readReports(dir)).toEqual({
       ok: false,
-      problems: [{ file: dir, line: 0, message: 'no source pages (ID.txt) to build from' }],
+      problems: [{ file: dir, line: 0, message: 'no source pages (ID.txt or ID.pdf) to build from' }],
     });
   });
 });

@@ -15,7 +15,7 @@ import {
 } from '../../src/core/search';
 import { loadSeedSearch } from './seed-fixture';
 
-const { catalogue, index } = loadSeedSearch();
+const { catalogue, index } = await loadSeedSearch();
 
 /** Every term MiniSearch is asked about, with its options. */
 function leaves(query: unknown): Array<{ term: string; prefix: boolean; fuzzy: number | false }> {

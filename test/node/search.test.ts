@@ -16,7 +16,7 @@ import {
 import type { Catalogue, Report } from '../../src/core/types';
 import { loadSeedSearch, SEED_ID } from './seed-fixture';
 
-const { reports, catalogue, index } = loadSeedSearch();
+const { reports, catalogue, index } = await loadSeedSearch();
 
 function search(text: string, options: Partial<SearchOptions> = {}) {
   return searchSections(index, catalogue, parseQuery(text, analyzer), { ...DEFAULT_SEARCH_OPTIONS, ...options }, analyzer);

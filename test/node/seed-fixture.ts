@@ -24,15 +24,15 @@ export function readSeedMetadata(): string {
 }
 
 /** The reports in index/sources, or a thrown list of problems. */
-export function loadSeedReports(): Report[] {
-  const read = readReports(SOURCES_DIR);
+export async function loadSeedReports(): Promise<Report[]> {
+  const read = await readReports(SOURCES_DIR);
   if (!read.ok) throw new Error(read.problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n'));
   return read.reports;
 }
 
 /** The catalogue and index the build would write, built in memory. */
-export function loadSeedSearch() {
-  const reports = loadSeedReports();
+export async function loadSeedSearch() {
+  const reports = await loadSeedReports();
   const catalogue: Catalogue = { reports, surfaceForms: surfaceForms(reports, analyzer) };
   return { reports, catalogue, index: createSearchIndex(reports, analyzer) };
 }

@@ -120,8 +120,8 @@ describe('buildSnippet', () => {
     expect(plainWords(snippet)).toEqual(['w17', 'w18', 'w19', 'target', 'w21']);
   });
 
-  it('shows "counterfactual" marked in context in the seed section 7', () => {
-    const section = loadSeedReports()[0].sections[6];
+  it('shows "counterfactual" marked in context in the seed section 7', async () => {
+    const section = (await loadSeedReports())[0].sections[6];
 
     const snippet = buildSnippet(section.paragraphs.join('\n\n'), new Set(['counterfactu']), analyzer, { truncated: section.truncated });
 

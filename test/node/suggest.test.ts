@@ -3,7 +3,7 @@ import { analyzer } from '../../src/core/analyzer';
 import { correctQuery, DEFAULT_SEARCH_OPTIONS, editDistance, parseQuery, searchWithCorrection, suggestCompletions } from '../../src/core/search';
 import { loadSeedSearch, SEED_ID } from './seed-fixture';
 
-const { catalogue, index } = loadSeedSearch();
+const { catalogue, index } = await loadSeedSearch();
 const allText = catalogue.reports
   .flatMap((r) => r.sections.flatMap((s) => [s.title ?? '', ...s.paragraphs]))
   .join(' ')

@@ -11,7 +11,7 @@ import { searchWithCorrection, suggestCompletions } from '../../../src/core/sear
 import { loadSeedSearch } from '../seed-fixture';
 import { hostileText, PROPERTY_RUNS } from '../property-runs';
 
-const { catalogue, index } = loadSeedSearch();
+const { catalogue, index } = await loadSeedSearch();
 /** The API's limit on a query (src/api/schemas.ts). */
 const MAX_QUERY_LENGTH = 200;
 

@@ -2,9 +2,11 @@
  * Reads a text copy of a JSTOR table-of-contents page: the header, the
  * numbered segments with their page ranges, and the excerpt paragraphs.
  */
+import { readFileSync } from 'node:fs';
 import { cleanParagraph } from './clean-text';
-import { parsePageRange } from './page-ranges';
-import type { PageRange } from './types';
+import type { DocumentPart, ReadResult } from './document';
+import { parsePageRange } from '../../src/core/page-ranges';
+import type { PageRange } from '../../src/core/types';
 
 /** A problem in a source file, at a 1-based line. */
 export interface SourceError {
@@ -157,4 +159,26 @@ function readPageCount(field: { value: string; line: number } | undefined, error
   if (/^[1-9][0-9]*$/.test(field.value)) return Number(field.value);
   errors.push({ line: field.line, message: `"Pages: ${field.value}" is not a whole number of pages` });
   return null;
+}
+
+/**
+ * The JSTOR reader: a contents page (`ID.txt`) as a document part, its
+ * segments as the report's sections with their printed ranges and excerpts.
+ * @example readJstorPage('index/sources/driving-the-system-apart.txt') // { ok: true, value: { kind: 'jstor', sections: [10 sections], … } }
+ */
+export function readJstorPage(file: string): ReadResult<DocumentPart> {
+  const parsed = parseJstorToc(readFileSync(file, 'utf8'));
+  if (!parsed.ok) return { ok: false, problems: parsed.errors.map((e) => ({ file, line: e.line, message: e.message })) };
+  const { type, title, copyrightDate, pageCount, segments } = parsed.page;
+  return {
+    ok: true,
+    value: {
+      kind: 'jstor',
+      file,
+      header: { type, title, copyrightDate, pageCount },
+      sections: segments.map((s) => ({ number: s.number, pages: s.pages, paragraphs: s.paragraphs, truncated: s.truncated, title: null, at: { file, line: s.line } })),
+      summary: [],
+      warnings: [],
+    },
+  };
 }

@@ -1,0 +1,179 @@
+/**
+ * @module
+ * The build's first stage: a folder of sources → one neutral
+ * {@link ReportDocument} per report. A report is an id with a metadata file
+ * (`ID.json`) and at least one source of its contents: a JSTOR contents page
+ * (`ID.txt`), a PDF (`ID.pdf`, or the file its metadata names with `"pdf"`,
+ * possibly shared by reports), or both. Each kind has one reader in
+ * {@link SOURCE_READERS}; adding a kind means a reader file in this folder and
+ * a line in that list, and nothing else in the build changes.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { checkDocument } from './checks';
+import type { DocumentPart, ReadResult, ReportDocument, ReportMetadata, SourceProblem } from './document';
+import { readJstorPage } from './jstor-toc';
+import { readMetadata } from './metadata';
+import { readPdf } from './pdf';
+
+export { formatProblem, LABEL_SOURCE_NAMES } from './document';
+export type { DocumentPage, DocumentPages, DocumentSection, LabelSource, ReportDocument, ReportMetadata, SourceProblem } from './document';
+export { readMetadata } from './metadata';
+
+/** One kind of source of a report's contents. */
+export interface SourceReader {
+  kind: string;
+  /** Its files end so: `ID` + extension in the sources folder belongs to report `ID`. */
+  extension: string;
+  /** The file the metadata names instead of `ID` + extension, if it names one. */
+  namedBy?: (metadata: ReportMetadata) => string | undefined;
+  read: (file: string) => ReadResult<DocumentPart> | Promise<ReadResult<DocumentPart>>;
+}
+
+/**
+ * The readers, in order of authority: the report's sections and header come
+ * from the first part that has them (the contents page the catalogue was
+ * made from, then what the PDF itself shows), its pages from the first with pages.
+ */
+export const SOURCE_READERS: SourceReader[] = [
+  { kind: 'jstor', extension: '.txt', read: readJstorPage },
+  { kind: 'pdf', extension: '.pdf', namedBy: (metadata) => metadata.pdf, read: readPdf },
+];
+
+const METADATA_EXTENSION = '.json';
+
+// Report ids appear in URLs that must never change: keep them plain.
+const REPORT_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+type DocumentResult = { ok: true; document: ReportDocument } | { ok: false; problems: SourceProblem[] };
+
+function lineOfKey(text: string, key: string): number {
+  const at = text.indexOf(`"${key}"`);
+  return at < 0 ? 1 : text.slice(0, at).split('\n').length;
+}
+
+/** "report" → "Report": a document type for reports without a contents page to state one. */
+function typeFromCsl(type: string): string {
+  const words = type.replace(/[-_]/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The report's parts combined into its neutral record, or why there is nothing to build from. */
+function combine(id: string, metadata: ReportMetadata, parts: DocumentPart[]): DocumentResult {
+  const withSections = parts.find((part) => part.sections && part.sections.length > 0);
+  if (!withSections) {
+    return {
+      ok: false,
+      problems: parts.map((part) => ({ file: part.file, line: 1, message: `nothing to build report "${id}" from: ${part.warnings.join('; ') || 'no sections found'}` })),
+    };
+  }
+  const header = parts.find((part) => part.header)?.header;
+  const pages = parts.find((part) => part.pages)?.pages ?? null;
+  return {
+    ok: true,
+    document: {
+      id,
+      metadata,
+      type: header?.type ?? typeFromCsl(metadata.csl.type),
+      sourceTitle: header?.title ?? metadata.title ?? metadata.csl.title,
+      copyrightDate: header?.copyrightDate ?? null,
+      pageCount: header?.pageCount ?? pages?.pages.length ?? null,
+      sections: withSections.sections!,
+      pages,
+      summary: parts.flatMap((part) => part.summary),
+      warnings: parts.flatMap((part) => part.warnings),
+    },
+  };
+}
+
+/**
+ * Reads one report: its metadata file, then every source of its contents,
+ * combined and checked against each other.
+ * @example await readDocument('index/sources', 'driving-the-system-apart') // { ok: true, document: { sections: [10], pages: null, … } }
+ */
+export async function readDocument(dir: string, id: string): Promise<DocumentResult> {
+  const metadataFile = join(dir, `${id}${METADATA_EXTENSION}`);
+  const metadataText = existsSync(metadataFile) ? readFileSync(metadataFile, 'utf8') : null;
+  const metadata = metadataText === null ? null : readMetadata(metadataFile, metadataText, null);
+  const located = SOURCE_READERS.map((reader) => {
+    const named = metadata?.ok ? reader.namedBy?.(metadata.metadata) : undefined;
+    return { reader, named, file: join(dir, named ?? `${id}${reader.extension}`) };
+  });
+  const present = located.filter(({ file }) => existsSync(file));
+  if (!REPORT_ID.test(id)) {
+    const file = present[0]?.file ?? metadataFile;
+    return { ok: false, problems: [{ file, line: 1, message: `"${id}" is not a usable report id: name the file in lower-case letters, digits and hyphens` }] };
+  }
+
+  const problems: SourceProblem[] = [];
+  const parts: DocumentPart[] = [];
+  for (const { reader, file } of present) {
+    const read = await reader.read(file);
+    if (read.ok) parts.push(read.value);
+    else problems.push(...read.problems);
+  }
+  for (const { named } of located) {
+    if (named && !present.some(({ file }) => file === join(dir, named))) {
+      problems.push({ file: metadataFile, line: lineOfKey(metadataText!, 'pdf'), message: `names "${named}", which is not in ${dir}` });
+    }
+  }
+  if (metadataText === null) {
+    problems.push({ file: metadataFile, line: 1, message: `missing: every source page needs a metadata file beside it (CSL-JSON under "csl")` });
+    return { ok: false, problems };
+  }
+  if (!metadata!.ok) {
+    // Section keys cannot be checked against sections that could not be read.
+    problems.push(...(problems.length === 0 ? metadata!.problems : metadata!.problems.filter((p) => !p.message.includes('names section'))));
+    return { ok: false, problems };
+  }
+  if (present.length === 0) {
+    const kinds = SOURCE_READERS.map((reader) => `${id}${reader.extension}`).join(' or ');
+    problems.push({ file: metadataFile, line: 1, message: `no contents to build from: put ${kinds} beside this metadata file` });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+
+  const combined = combine(id, metadata!.metadata, parts);
+  if (!combined.ok) return combined;
+  const numbers = combined.document.sections.map((section) => section.number);
+  const keys = readMetadata(metadataFile, metadataText, numbers);
+  const checked = [...(keys.ok ? [] : keys.problems), ...checkDocument(combined.document)];
+  return checked.length > 0 ? { ok: false, problems: checked } : combined;
+}
+
+/** The report ids of a folder: every metadata file and every source file, less the files a metadata file names. */
+function reportIds(dir: string): string[] {
+  const names = readdirSync(dir);
+  const named = new Set<string>();
+  for (const name of names.filter((n) => n.endsWith(METADATA_EXTENSION))) {
+    const read = readMetadata(join(dir, name), readFileSync(join(dir, name), 'utf8'), null);
+    if (!read.ok) continue;
+    for (const reader of SOURCE_READERS) {
+      const file = reader.namedBy?.(read.metadata);
+      if (file && file !== name.slice(0, -METADATA_EXTENSION.length) + reader.extension) named.add(file);
+    }
+  }
+  const extensions = new Set([METADATA_EXTENSION, ...SOURCE_READERS.map((reader) => reader.extension)]);
+  const ids = names.filter((name) => extensions.has(extname(name)) && !named.has(name)).map((name) => name.slice(0, -extname(name).length));
+  return [...new Set(ids)].sort();
+}
+
+/**
+ * Reads every report in a folder, in id order, or every problem found in any of them.
+ * @example await readDocuments('index/sources') // { ok: true, documents: [{ id: 'driving-the-system-apart', … }] }
+ */
+export async function readDocuments(dir: string): Promise<{ ok: true; documents: ReportDocument[] } | { ok: false; problems: SourceProblem[] }> {
+  const ids = reportIds(dir);
+  const hasContents = readdirSync(dir).some((name) => SOURCE_READERS.some((reader) => name.endsWith(reader.extension)));
+  if (!hasContents) {
+    const kinds = SOURCE_READERS.map((reader) => `ID${reader.extension}`).join(' or ');
+    return { ok: false, problems: [{ file: dir, line: 0, message: `no source pages (${kinds}) to build from` }] };
+  }
+  const documents: ReportDocument[] = [];
+  const problems: SourceProblem[] = [];
+  for (const id of ids) {
+    const result = await readDocument(dir, id);
+    if (result.ok) documents.push(result.document);
+    else problems.push(...result.problems);
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, documents };
+}
