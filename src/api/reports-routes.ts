@@ -2,7 +2,9 @@
  * Reports, sections and printed pages: look-ups in the catalogue.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { parsePrintedPage, sectionsHoldingPage } from '../core/page-ranges';
+import { API_CACHE_ENTRIES, BoundedCache, cached } from '../isolate-cache';
 import { ProblemError } from '../problem';
 import type { CitationLocale } from '../core/citations';
 import { getCatalogue, getCitations } from '../site-data';
@@ -72,25 +74,42 @@ export const getPage = createRoute({
   },
 });
 
+/**
+ * JSON bodies that are the same for every request to one origin (the list of
+ * reports, a report with its contents: ~40 links built and a few KB
+ * serialised), kept per isolate by what they are made of.
+ */
+export const apiAnswers = new BoundedCache<string>(API_CACHE_ENTRIES);
+
+/** A 200 JSON answer whose body is kept under `key`: the bytes `c.json` would send. */
+async function keptJson(c: Context, key: string[], body: () => unknown) {
+  const text = await cached(apiAnswers, key.join('\n'), () => JSON.stringify(body()));
+  return c.body(text, 200, { 'Content-Type': 'application/json' }) as never;
+}
+
 /** Registers the look-up routes on the app. */
 export function addReportRoutes(app: OpenAPIHono) {
   app.openapi(listReports, (c) => {
-    const link = linkerFor(c.req.url);
-    return c.json({ reports: getCatalogue().reports.map((report) => reportSummary(report, link)) }, 200);
+    const origin = new URL(c.req.url).origin;
+    const link = linkerFor(origin);
+    return keptJson(c, ['reports', origin], () => ({ reports: getCatalogue().reports.map((report) => reportSummary(report, link)) }));
   });
 
   app.openapi(getReport, (c) => {
     const report = requireReport(c.req.valid('param').report);
     const citation = respondToNegotiation(c, report, 'report');
     if (citation) return citation as never;
-    const file = getCitations();
-    const citations = {
-      styles: file.styles.map(({ name, title, forms }) => ({ name, title, forms })),
-      locales: file.locales as CitationLocale[],
-      defaultStyle: file.defaultStyle,
-      defaultLocale: file.defaultLocale,
-    };
-    return c.json(reportWithContents(report, linkerFor(c.req.url), citations), 200);
+    const origin = new URL(c.req.url).origin;
+    return keptJson(c, ['report', report.id, origin], () => {
+      const file = getCitations();
+      const citations = {
+        styles: file.styles.map(({ name, title, forms }) => ({ name, title, forms })),
+        locales: file.locales as CitationLocale[],
+        defaultStyle: file.defaultStyle,
+        defaultLocale: file.defaultLocale,
+      };
+      return reportWithContents(report, linkerFor(origin), citations);
+    });
   });
 
   app.openapi(getSection, (c) => {

@@ -3,11 +3,13 @@
  * Who may frame or fetch them is decided in `src/security-headers.ts`.
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { HtmlEscapedString } from 'hono/utils/html';
 import { linkerFor } from '../api/representations';
 import { requireReport, requireSection } from '../api/lookups';
 import { SearchQuery, SectionNumberParam } from '../api/schemas';
 import { analyzer } from '../core/analyzer';
 import { DEFAULT_SEARCH_OPTIONS, MAX_QUERY_LENGTH, MAX_QUERY_WORDS, searchWithCorrection } from '../core/search';
+import { BoundedCache, cached, PAGE_CACHE_ENTRIES, utcDay } from '../isolate-cache';
 import { echoed, ProblemError } from '../problem';
 import { getAsset, getCatalogue, getCitations, getSearchIndex } from '../site-data';
 import { EmbedPage } from './embed-page';
@@ -21,6 +23,19 @@ import { SectionPage } from './section-page';
 const PAGE_CACHE_CONTROL = 'public, max-age=300';
 /** Scripts and the stylesheet keep their URLs across deploys, so they are cached briefly too. */
 const ASSET_CACHE_CONTROL = 'public, max-age=3600';
+
+/**
+ * Pages rendered in this isolate, by what each is made of: the page, the
+ * origin its links point to and, for pages with citations, the UTC day of
+ * their access dates. The same key always renders the same bytes.
+ */
+export const renderedPages = new BoundedCache<string>(PAGE_CACHE_ENTRIES);
+
+/** A page's HTML: kept from an earlier request with the same key, or rendered now. */
+function pageHtml(key: string[], page: () => HtmlEscapedString | Promise<HtmlEscapedString>): Promise<string> {
+  // An element renders when made into a string; a component that awaits makes it a promise.
+  return cached(renderedPages, key.join('\n'), async () => String(await (await page()).toString()));
+}
 
 /** The index terms of the words arriving in `?highlight=`, to mark them in the text. */
 function highlightTerms(value: string | undefined): Set<string> {
@@ -40,20 +55,30 @@ function sectionNumber(value: string): number {
 export function addPageRoutes(app: OpenAPIHono) {
   app.get('/', (c) => {
     c.header('Cache-Control', PAGE_CACHE_CONTROL);
-    return c.html(<HomePage reports={getCatalogue().reports} />);
+    return c.html(pageHtml(['home'], () => <HomePage reports={getCatalogue().reports} />));
   });
 
   app.get('/reports/:report', (c) => {
     const report = requireReport(c.req.param('report'));
     c.header('Cache-Control', PAGE_CACHE_CONTROL);
-    return c.html(<ReportPage report={report} link={linkerFor(c.req.url)} styles={getCitations().styles} />);
+    const origin = new URL(c.req.url).origin;
+    const today = new Date();
+    return c.html(
+      pageHtml(['report', report.id, origin, utcDay(today)], () => <ReportPage report={report} link={linkerFor(origin)} styles={getCitations().styles} today={today} />),
+    );
   });
 
   app.get('/reports/:report/sections/:n', (c) => {
     const report = requireReport(c.req.param('report'));
     const section = requireSection(report, sectionNumber(c.req.param('n')));
     c.header('Cache-Control', PAGE_CACHE_CONTROL);
-    return c.html(<SectionPage report={report} section={section} link={linkerFor(c.req.url)} highlight={highlightTerms(c.req.query('highlight'))} />);
+    const origin = new URL(c.req.url).origin;
+    const today = new Date();
+    const highlight = highlightTerms(c.req.query('highlight'));
+    const page = () => <SectionPage report={report} section={section} link={linkerFor(origin)} highlight={highlight} today={today} />;
+    // Highlighted, a page is made for its query: kept, any client could crowd the others out.
+    if (highlight.size > 0) return c.html(page());
+    return c.html(pageHtml(['section', report.id, String(section.number), origin, utcDay(today)], page));
   });
 
   app.get('/reports/:report/search', (c) => {
@@ -99,7 +124,8 @@ export function addPageRoutes(app: OpenAPIHono) {
   app.get('/embed/:report', (c) => {
     const report = requireReport(c.req.param('report'));
     c.header('Cache-Control', PAGE_CACHE_CONTROL);
-    return c.html(<EmbedPage report={report} origin={new URL(c.req.url).origin} />);
+    const origin = new URL(c.req.url).origin;
+    return c.html(pageHtml(['embed', report.id, origin], () => <EmbedPage report={report} origin={origin} />));
   });
 
   for (const [path, name, type] of [

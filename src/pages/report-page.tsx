@@ -22,7 +22,8 @@ export function exportChoices(styles: StyleInfo[]): Array<[value: string, label:
   return [...MACHINE_FORMATS.map(({ name, label }): [string, string] => [name, label]), ...styles.map(({ name, title }): [string, string] => [`text:${name}`, `${title}, as text`])];
 }
 
-export function ReportPage(props: { report: Report; link: Linker; styles: StyleInfo[] }) {
+/** `today`: the date of the citations' access dates, in the styles that print one. */
+export function ReportPage(props: { report: Report; link: Linker; styles: StyleInfo[]; today: Date }) {
   const { report, link } = props;
   const item = cslItem(report, 'report');
   const cite = citationLinks(link(apiPaths.cite(report.id)));
@@ -39,7 +40,7 @@ export function ReportPage(props: { report: Report; link: Linker; styles: StyleI
         <h1>{report.title}</h1>
         <Byline report={report} />
         <span class="Z3988" title={coinsTitle(item)}></span>
-        <CitePanel id="cite-report" summary="Cite this report" citations={formattedCitations(report.id, 'report')} links={cite} />
+        <CitePanel id="cite-report" summary="Cite this report" citations={formattedCitations(report.id, 'report', props.today)} links={cite} />
 
         <section aria-labelledby="search-heading" class="search">
           <h2 id="search-heading">Search this report</h2>
@@ -75,7 +76,7 @@ export function ReportPage(props: { report: Report; link: Linker; styles: StyleI
                   <CitePanel
                     id={`cite-${itemId(section.number)}`}
                     summary={`Cite section ${section.number}`}
-                    citations={formattedCitations(report.id, section.number)}
+                    citations={formattedCitations(report.id, section.number, props.today)}
                     links={citationLinks(link(apiPaths.citeSection(report.id, section.number)))}
                   />
                 </li>

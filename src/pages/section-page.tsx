@@ -16,7 +16,8 @@ import { formattedCitations } from './page-citations';
 import { pagePaths } from './page-paths';
 import { Byline, sectionName, sectionPages } from './report-parts';
 
-export function SectionPage(props: { report: Report; section: Section; link: Linker; highlight: ReadonlySet<string> }) {
+/** `today`: the date of the citations' access dates, in the styles that print one. */
+export function SectionPage(props: { report: Report; section: Section; link: Linker; highlight: ReadonlySet<string>; today: Date }) {
   const { report, section, link, highlight } = props;
   const item = cslItem(report, section.number);
   const cite = citationLinks(link(apiPaths.citeSection(report.id, section.number)));
@@ -55,7 +56,7 @@ export function SectionPage(props: { report: Report; section: Section; link: Lin
             {section.truncated && <p class="note">This is the excerpt the source page shows; the full text is in the report.</p>}
           </div>
         )}
-        <CitePanel id="cite-section" summary="Cite this section" citations={formattedCitations(report.id, section.number)} links={cite} />
+        <CitePanel id="cite-section" summary="Cite this section" citations={formattedCitations(report.id, section.number, props.today)} links={cite} />
         <nav aria-label="Sections" class="prev-next">
           {prev ? (
             <a href={pagePaths.section(report.id, prev.number)} rel="prev">

@@ -3,6 +3,7 @@
  * build and the request; If-None-Match with it gets 304 and no body.
  */
 import { describe, expect, it } from 'vitest';
+import { fnv1a64, variantKey } from '../../src/entity-tags';
 import { getBuildId } from '../../src/site-data';
 import { call, REPORT_PATH } from './client';
 import { expectedProfile, expectSecurityHeaders } from './security-headers';
@@ -119,5 +120,34 @@ describe('ETag', () => {
     const res = await call('/api/reports', { headers: { 'If-None-Match': '*' } });
 
     expect(res.status).toBe(304);
+  });
+});
+
+describe('fnv1a64: the digest of a request in its tag', () => {
+  it.each([
+    ['', 'cbf29ce484222325'],
+    ['a', 'af63dc4c8601ec8c'],
+    ['foobar', '85944171f73967e8'],
+  ])('gives FNV-1a 64 of %j as published: %s', (text, digest) => {
+    expect(fnv1a64(text)).toBe(digest);
+  });
+
+  it('tells apart the variants of one URL that differ by a character', () => {
+    const url = 'https://x.org/api/reports/r';
+    const keys = [
+      variantKey(url, 'Accept', () => 'application/json'),
+      variantKey(url, 'Accept', () => 'application/x-bibtex'),
+      variantKey(url, 'Accept', () => 'application/x-bibtex;q=0.9'),
+      variantKey(url, 'Accept', () => undefined),
+      variantKey(url, null, () => undefined),
+      variantKey(url.replace('https', 'http'), null, () => undefined),
+    ];
+
+    expect(new Set(keys.map(fnv1a64)).size).toBe(keys.length);
+  });
+
+  it('reads code units beyond Latin-1 too', () => {
+    expect(fnv1a64('ü')).not.toBe(fnv1a64('ý'));
+    expect(fnv1a64('\u{1F600}')).toMatch(/^[0-9a-f]{16}$/);
   });
 });
