@@ -15,7 +15,7 @@
  * an edge that compresses the answer keeps it valid, and `If-None-Match` uses
  * weak comparison anyway.
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { etag, RETAINED_304_HEADERS } from 'hono/etag';
 import { getBuildId } from './site-data';
 
@@ -62,12 +62,21 @@ export function fnv1a64(text: string): string {
 }
 
 /** Sets the ETag of a successful GET answer from the build and the request. */
+/**
+ * The tag of an answer: the build, and a digest of the request and of what
+ * else the answer is made of (`also`: the UTC day for an answer that carries
+ * today's date, so that a revalidation after midnight gets the new date, not a 304).
+ */
+export function entityTag(c: Context, vary: string | null, also = ''): string {
+  const key = variantKey(c.req.url, vary, (name) => c.req.header(name));
+  return `W/"${getBuildId()}-${fnv1a64(also ? `${key}\n${also}` : key)}"`;
+}
+
 const tagFromBuildAndRequest: MiddlewareHandler = async (c, next) => {
   await next();
   if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return;
   if (!c.res.ok || c.res.headers.has('ETag')) return;
-  const key = variantKey(c.req.url, c.res.headers.get('Vary'), (name) => c.req.header(name));
-  c.res.headers.set('ETag', `W/"${getBuildId()}-${fnv1a64(key)}"`);
+  c.res.headers.set('ETag', entityTag(c, c.res.headers.get('Vary')));
 };
 
 /**

@@ -18,6 +18,7 @@ import {
 } from '../core/citations';
 import { parsePrintedPage, rangeHoldsPage } from '../core/page-ranges';
 import type { Report } from '../core/types';
+import { entityTag } from '../entity-tags';
 import { echoed, ProblemError } from '../problem';
 import { getCitations } from '../site-data';
 import { missingSection, requireReport, requireSection } from './lookups';
@@ -111,7 +112,11 @@ export function respondWithCitation(c: Context, report: Report, items: string[],
     'Content-Type': `${options.mediaType ?? answer.mediaType}; charset=utf-8`,
     'Content-Disposition': `${attachment ? 'attachment' : 'inline'}; filename="${answer.fileName}"`,
   };
-  if (answer.dated) headers['Cache-Control'] = `public, max-age=${secondsLeftToday(today)}`;
+  if (answer.dated) {
+    headers['Cache-Control'] = `public, max-age=${secondsLeftToday(today)}`;
+    // The day is part of what the answer is made of: tomorrow's revalidation must not get a 304.
+    headers.ETag = entityTag(c, c.res.headers.get('Vary'), today.toISOString().slice(0, 10));
+  }
   return c.body(answer.body, 200, headers);
 }
 

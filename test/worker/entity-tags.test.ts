@@ -151,3 +151,18 @@ describe('fnv1a64: the digest of a request in its tag', () => {
     expect(fnv1a64('\u{1F600}')).toMatch(/^[0-9a-f]{16}$/);
   });
 });
+
+describe('answers that carry today’s access date', () => {
+  it('tag the day too, so a revalidation after midnight gets the new date instead of a 304', async () => {
+    const path = `${REPORT_PATH}/cite?format=text&style=harvard&locale=en-GB`;
+    const res = await call(path);
+    const tag = res.headers.get('ETag');
+    const today = new Date().toISOString().slice(0, 10);
+    const key = variantKey(`http://example.com${path}`, res.headers.get('Vary'), () => undefined);
+
+    expect(await res.text()).toContain('(Accessed: ');
+    expect(tag).toBe(`W/"${getBuildId()}-${fnv1a64(`${key}\n${today}`)}"`);
+    expect(tag).not.toBe(`W/"${getBuildId()}-${fnv1a64(key)}"`);
+    expect((await call(path, { headers: { 'If-None-Match': tag! } })).status).toBe(304);
+  });
+});
