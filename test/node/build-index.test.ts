@@ -8,7 +8,7 @@ import { readReports } from '../../scripts/report-sources';
 import { analyzer } from '../../src/core/analyzer';
 import { DEFAULT_SEARCH_OPTIONS, loadSearchIndex, parseQuery, searchSections } from '../../src/core/search';
 import type { Catalogue } from '../../src/core/types';
-import { makeReportPdf } from '../fixtures/make-pdfs';
+import { makeReportPdf, OUTLINE_SECTIONS } from '../fixtures/make-pdfs';
 import { readSeedPage, REPO_ROOT, SEED_ID, SEED_METADATA_FILE, SEED_PAGE_FILE } from './seed-fixture';
 
 // A good build renders every citation style and takes tens of seconds.
@@ -168,18 +168,7 @@ describe('the build of a report from its metadata file and PDF alone (no JSTOR p
     const catalogue = JSON.parse(readFileSync(path.join(out, 'catalogue.json'), 'utf8')) as Catalogue;
     const [report] = catalogue.reports;
 
-    expect(report.sections.map((s) => [s.number, s.pages?.label ?? null, s.title])).toEqual([
-      [1, null, null],
-      [2, 'i-ii', 'Contents'],
-      [3, 'iii-iv', 'Abbreviations'],
-      [4, '1-2', 'Executive Summary'],
-      [5, '3-3', 'Introduction'],
-      [6, '4-8', 'Part One'],
-      [7, '9-13', 'Part Two'],
-      [8, '14-22', 'Part Three'],
-      [9, '23-25', 'Conclusion'],
-      [10, '26-26', 'Annex'],
-    ]);
+    expect(report.sections.map((s) => [s.number, s.pages?.label ?? null, s.title])).toEqual(OUTLINE_SECTIONS);
     expect(report.sourceTitle).toBe('Driving the System Apart? A Study of United Nations Integration and Integrated Strategic Planning');
     expect(report.pageCount).toBe(32);
     expect(report.printedPages?.labelsFrom).toBe('page-labels');

@@ -9,7 +9,7 @@ import { readPdf } from '../../scripts/sources/pdf';
 import { labelsFromPrintedNumbers } from '../../scripts/sources/pdf-labels';
 import { joinLines, normaliseCharacters, printedNumber, toLines } from '../../scripts/sources/pdf-text';
 import type { DocumentPart } from '../../scripts/sources/document';
-import { DISTINCTIVE_WORDS, EXCERPT_PAGES, expectedLabels, makeBadPdfs, makeReportPdf, OUTLINE } from '../fixtures/make-pdfs';
+import { DISTINCTIVE_WORDS, EXCERPT_PAGES, expectedLabels, makeBadPdfs, makeReportPdf, OUTLINE, OUTLINE_SECTIONS } from '../fixtures/make-pdfs';
 import { readSeedMetadata, readSeedPage, SEED_PAGE_FILE } from './seed-fixture';
 
 // Generating and reading a few 32-page PDFs takes seconds on a busy 2-core machine.
@@ -154,18 +154,7 @@ describe('readPdf: the outline', () => {
   it('with an outline, starts a section at each bookmark, titled by it', async () => {
     const part = await read('labelled.pdf');
 
-    expect(part.sections!.map((s) => [s.number, s.pages?.label ?? null, s.title])).toEqual([
-      [1, null, null],
-      [2, 'i-ii', 'Contents'],
-      [3, 'iii-iv', 'Abbreviations'],
-      [4, '1-2', 'Executive Summary'],
-      [5, '3-3', 'Introduction'],
-      [6, '4-8', 'Part One'],
-      [7, '9-13', 'Part Two'],
-      [8, '14-22', 'Part Three'],
-      [9, '23-25', 'Conclusion'],
-      [10, '26-26', 'Annex'],
-    ]);
+    expect(part.sections!.map((s) => [s.number, s.pages?.label ?? null, s.title])).toEqual(OUTLINE_SECTIONS);
     expect(part.sections![6].paragraphs.join(' ')).toContain('quetzal');
   }, SLOW);
 });

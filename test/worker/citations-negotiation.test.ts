@@ -3,15 +3,7 @@
  * JSON by default, a citation when Accept asks for one, 406 when nothing fits.
  */
 import { describe, expect, it } from 'vitest';
-import { call, expectProblem, REPORT_PATH } from './client';
-
-const OFFERED = [
-  'application/json',
-  'application/x-research-info-systems',
-  'application/x-bibtex',
-  'application/vnd.citationstyles.csl+json',
-  'text/x-bibliography',
-];
+import { call, expectProblem, OFFERED_TYPES, REPORT_PATH } from './client';
 
 /** GETs `path` with this Accept header; returns the response and its body as strict UTF-8. */
 async function getAccepting(path: string, accept: string): Promise<{ res: Response; body: string }> {
@@ -163,8 +155,8 @@ describe('Accept headers that match nothing offered', () => {
     const problem = await expectProblem(res, 406);
 
     expect(problem.type).toBe('urn:report-edge:problem:not-acceptable');
-    expect(problem.offered).toEqual(OFFERED);
-    for (const type of OFFERED) expect(problem.detail).toContain(type);
+    expect(problem.offered).toEqual(OFFERED_TYPES);
+    for (const type of OFFERED_TYPES) expect(problem.detail).toContain(type);
     expect(res.headers.get('Vary')).toMatch(/\bAccept\b/);
   });
 });

@@ -90,3 +90,23 @@ export function search(params: Record<string, string>): Promise<SearchAnswer> {
 export function sectionNumbers(answer: SearchAnswer): number[] {
   return answer.results.map((result) => result.number);
 }
+
+/** The media types the report and section URLs offer by negotiation, as a 406 lists them (written out, not taken from the code). */
+export const OFFERED_TYPES = [
+  'application/json',
+  'application/x-research-info-systems',
+  'application/x-bibtex',
+  'application/vnd.citationstyles.csl+json',
+  'text/x-bibliography',
+];
+
+/** One JSON answer of each API route, for tests that check what every answer carries. */
+export const API_GETS = [
+  '/api/reports',
+  REPORT_PATH,
+  `${REPORT_PATH}/sections/7`,
+  `${REPORT_PATH}/pages/ii`,
+  '/api/search?q=counterfactual',
+  '/api/suggest?q=integ',
+  '/api/openapi.json',
+];

@@ -5,17 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { fnv1a64, variantKey } from '../../src/entity-tags';
 import { getBuildId } from '../../src/site-data';
-import { call, REPORT_PATH } from './client';
+import { API_GETS, call, REPORT_PATH } from './client';
 import { expectedProfile, expectSecurityHeaders } from './security-headers';
 
 const EVERY_KIND_OF_GET = [
-  '/api/reports',
-  REPORT_PATH,
-  `${REPORT_PATH}/sections/7`,
-  `${REPORT_PATH}/pages/ii`,
-  '/api/search?q=counterfactual',
-  '/api/suggest?q=integ',
-  '/api/openapi.json',
+  ...API_GETS,
   `${REPORT_PATH}/cite?format=ris`,
   `${REPORT_PATH}/sections/5/cite?format=text&style=mla`,
   '/',

@@ -3,16 +3,8 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/app';
-import { call, expectProblem, REPORT_PATH } from './client';
+import { call, expectProblem, OFFERED_TYPES, REPORT_PATH } from './client';
 import { expectSecurityHeaders } from './security-headers';
-
-const OFFERED = [
-  'application/json',
-  'application/x-research-info-systems',
-  'application/x-bibtex',
-  'application/vnd.citationstyles.csl+json',
-  'text/x-bibliography',
-];
 
 describe('Accept headers naming Object.prototype members', () => {
   it.each([
@@ -26,7 +18,7 @@ describe('Accept headers naming Object.prototype members', () => {
     const problem = await expectProblem(res, 406);
 
     expect(problem.type).toBe('urn:report-edge:problem:not-acceptable');
-    expect(problem.offered).toEqual(OFFERED);
+    expect(problem.offered).toEqual(OFFERED_TYPES);
     expect(problem.detail).toContain('application/x-bibtex');
     expect(res.headers.get('Vary')).toMatch(/\bAccept\b/);
   });
