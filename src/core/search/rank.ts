@@ -110,14 +110,14 @@ const allOf = (queries: Node[]): Node =>
  * term is within reach, so MiniSearch is not asked.
  */
 function termLeaf(term: string, prefix: boolean, fuzzy: boolean, terms: IndexTerms): Node {
-  const distance = fuzzy ? fuzzyDistance(term.length) : 0;
+  const distance = fuzzy && !terms.exact.has(term) ? fuzzyDistance(term.length) : 0;
   if (distance > 0 && term.length - distance <= terms.longest) return { queries: [term], prefix, fuzzy: distance };
   return canMatchExactly(terms, term, prefix) ? { queries: [term], prefix, fuzzy: false } : null;
 }
 
 /** One token's index terms, any of which may match. */
 function termQuery(tokenTerms: string[], open: boolean, options: SearchOptions, terms: IndexTerms): Node {
-  return anyOf(tokenTerms.map((term) => termLeaf(term, open && options.prefix, options.fuzzy, terms)));
+  return anyOf(tokenTerms.map((term, i) => termLeaf(term, open && options.prefix, options.fuzzy && i === 0, terms)));
 }
 
 function wordQuery(word: QueryWord, open: boolean, options: SearchOptions, terms: IndexTerms): Node {
