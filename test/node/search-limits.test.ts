@@ -3,6 +3,7 @@ import { analyzer } from '../../src/core/analyzer';
 import {
   buildQuery,
   correctQuery,
+  MAX_CORRECTED_WORDS,
   DEFAULT_SEARCH_OPTIONS,
   editDistance,
   indexTermsOf,
@@ -91,6 +92,14 @@ describe('the core stays cheap even for a query that skipped the checks', () => 
     expect(correctQuery(catalogue, 'intergation intergation', analyzer)).toBe('integration integration');
   });
 
+  it(`corrects the first ${MAX_CORRECTED_WORDS} distinct unknown words and leaves later ones as typed`, () => {
+    const typed = 'intergation counterfatcual strategc plannign missoin';
+    const corrected = correctQuery(catalogue, typed, analyzer);
+
+    expect(MAX_CORRECTED_WORDS).toBe(4);
+    expect(corrected).toBe('integration counterfactual strategic planning missoin');
+  });
+
   it('offers no correction for garbage, and still answers', () => {
     const page = searchWithCorrection(index, catalogue, Array(16).fill('qzxvbnmk').join(' '), DEFAULT_SEARCH_OPTIONS, analyzer);
 
@@ -110,10 +119,24 @@ describe('buildQuery asks MiniSearch only what can match', () => {
 
   it('looks a word up with typos only when it is short enough to come near an index term', () => {
     const long = 'x'.repeat(terms.longest + 3);
-    const query = buildQuery(parseQuery(`${long} integration`, analyzer), 'OR', DEFAULT_SEARCH_OPTIONS, terms);
+    const query = buildQuery(parseQuery(`${long} intergrations`, analyzer), 'OR', DEFAULT_SEARCH_OPTIONS, terms);
 
     expect(leaves(query).map((l) => l.term)).not.toContain(long);
-    expect(leaves(query).filter((l) => l.term === 'integration')[0].fuzzy).toBe(2);
+    // The stem of the misspelt word ("intergr", 7 letters) may have one typo.
+    expect(leaves(query).find((l) => l.term === analyzer.stemToken('intergrations'))?.fuzzy).toBe(1);
+  });
+
+  it('looks up typos of a word once, by its stem, and not at all when the stem is an index term', () => {
+    const asked = (q: string) => leaves(buildQuery(parseQuery(q, analyzer), 'OR', DEFAULT_SEARCH_OPTIONS, terms));
+
+    // "integration" is spelt right: its stem is an index term, so no typo look-up.
+    expect(asked('integration planning').map((l) => [l.term, l.fuzzy])).toEqual(
+      expect.arrayContaining([['integr', false], ['integration', false]]),
+    );
+    // Misspelt: the stem is looked up with typos, the word as typed only exactly (and it is no index term).
+    const misspelt = asked('intergration planning');
+    expect(misspelt.filter((l) => l.fuzzy !== false).map((l) => l.term)).toEqual(['intergr']);
+    expect(misspelt.map((l) => l.term)).not.toContain('intergration');
   });
 
   it('gives no tree at all when nothing can match without typos', () => {

@@ -8,7 +8,7 @@
  */
 import { foldText, wordSpans, wordTokens, type Analyzer } from '../analyzer';
 import type { Catalogue } from '../types';
-import { MAX_CORRECTION_DISTANCE, MAX_QUERY_WORDS, MAX_TERM_LENGTH } from './limits';
+import { MAX_CORRECTED_WORDS, MAX_CORRECTION_DISTANCE, MAX_QUERY_WORDS, MAX_TERM_LENGTH } from './limits';
 
 /** A vocabulary word, where it stands in the catalogue, and its character counts. */
 interface Candidate {
@@ -108,7 +108,8 @@ function nearestWord(typed: string, vocabulary: Vocabulary): string | null {
  * The query with each unknown word replaced by the nearest word of the
  * vocabulary, everything else (quotes, stop words, spacing) as typed; null
  * when every word is known or nothing is near. Reads at most
- * `MAX_QUERY_WORDS` words and skips words longer than `MAX_TERM_LENGTH`.
+ * `MAX_QUERY_WORDS` words, skips words longer than `MAX_TERM_LENGTH`, and
+ * corrects the first `MAX_CORRECTED_WORDS` distinct unknown words only.
  * @example correctQuery(catalogue, '"whole of govermnent"', analyzer) // '"whole of government"'
  */
 export function correctQuery(catalogue: Catalogue, text: string, a: Analyzer): string | null {
@@ -124,7 +125,10 @@ export function correctQuery(catalogue: Catalogue, text: string, a: Analyzer): s
     const known = terms.some((t) => t.some((term) => Object.hasOwn(catalogue.surfaceForms, term)));
     if (!meaningful || known) continue;
     const typed = foldText(span.text);
-    if (!corrections.has(typed)) corrections.set(typed, nearestWord(typed, vocabulary));
+    if (!corrections.has(typed)) {
+      if (corrections.size >= MAX_CORRECTED_WORDS) break;
+      corrections.set(typed, nearestWord(typed, vocabulary));
+    }
     const best = corrections.get(typed)!;
     if (best === null) continue;
     corrected += text.slice(at, span.start) + best;

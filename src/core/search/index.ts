@@ -18,7 +18,7 @@ import { parseQuery } from './query';
 import { searchSections, type SearchOptions, type SearchPage } from './rank';
 
 export { correctQuery, editDistance } from './correct';
-export { MAX_CORRECTION_DISTANCE, MAX_QUERY_LENGTH, MAX_QUERY_WORDS, MAX_TERM_LENGTH } from './limits';
+export { MAX_CORRECTED_WORDS, MAX_CORRECTION_DISTANCE, MAX_QUERY_LENGTH, MAX_QUERY_WORDS, MAX_TERM_LENGTH } from './limits';
 export { parseQuery, queryLimitProblems, type ParsedQuery, type QueryWord } from './query';
 export {
   buildQuery,

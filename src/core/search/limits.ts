@@ -35,3 +35,13 @@ export const MAX_TERM_LENGTH = 32;
  * this distance.
  */
 export const MAX_CORRECTION_DISTANCE = 3;
+
+/**
+ * Most unknown words a "did you mean" corrects in one query; later unknown
+ * words stay as typed. Each correction compares the word with every
+ * vocabulary word of a length within reach, and a query of sixteen unknown
+ * words (nothing matched, so correction runs) spent a third of its time here.
+ * A person who mistypes more than a few words of a query gets the first ones
+ * back corrected, which says enough.
+ */
+export const MAX_CORRECTED_WORDS = 4;
