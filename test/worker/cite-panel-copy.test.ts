@@ -1,0 +1,33 @@
+/**
+ * A cite panel's copy button copies the quoted citation's own text (its
+ * `textContent`), so that text must be the plain citation, character for
+ * character: for every item of the report, every featured style and form.
+ */
+import { describe, expect, it } from 'vitest';
+import { getCatalogue } from '../../src/site-data';
+import { formattedCitations } from '../../src/pages/page-citations';
+
+/** What a browser's `textContent` gives for a fragment of citeproc's HTML: no tags, entities decoded. */
+function textContentOf(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, code: string) => String.fromCodePoint(parseInt(code, 16)))
+    .replace(/&(lt|gt|quot|apos|nbsp|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', amp: '&' })[name]!);
+}
+
+describe('cite panels: the text a copy button takes is the plain citation', () => {
+  const [report] = getCatalogue().reports;
+  const items = ['report' as const, ...report.sections.map((s) => s.number)];
+
+  it.each(items)('item %s: every style and form', (item) => {
+    const styled = formattedCitations(report.id, item, new Date('2026-11-28T12:00:00Z'));
+    expect(styled.length).toBeGreaterThanOrEqual(3);
+    for (const { style, forms } of styled) {
+      for (const form of forms) {
+        expect(form.text.length, `${style} ${form.form}`).toBeGreaterThan(0);
+        expect(textContentOf(form.html), `${style} ${form.form}`).toBe(form.text);
+      }
+    }
+  });
+});
