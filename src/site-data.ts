@@ -14,6 +14,7 @@ import stylesheet from './assets/style.css';
 import type { CitationsFile } from './core/citations';
 import { analyzer } from './core/analyzer';
 import { loadSearchIndex } from './core/search';
+import { utf8Bytes } from './isolate-cache';
 import type { Catalogue, SectionDocument } from './core/types';
 
 let catalogue: Catalogue | null = null;
@@ -51,7 +52,11 @@ export function getBuildId(): string {
 
 const ASSETS = { 'widget.js': widgetScript, 'page.js': pageScript, 'style.css': stylesheet } as const;
 
-/** A static asset's text: the widget, the page script, the stylesheet. */
-export function getAsset(name: keyof typeof ASSETS): string {
-  return asText(ASSETS[name]);
+const assetBytes = new Map<keyof typeof ASSETS, Uint8Array<ArrayBuffer>>();
+
+/** A static asset as the bytes a response sends, encoded once per isolate: the widget, the page script, the stylesheet. */
+export function getAsset(name: keyof typeof ASSETS): Uint8Array<ArrayBuffer> {
+  let bytes = assetBytes.get(name);
+  if (!bytes) assetBytes.set(name, (bytes = utf8Bytes(asText(ASSETS[name]))));
+  return bytes;
 }

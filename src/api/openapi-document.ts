@@ -7,6 +7,7 @@
  * @example
  * addOpenApiDocument(app); // after the routes: GET /api/openapi.json describes them
  */
+import { utf8Bytes } from '../isolate-cache';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 
 export const OPENAPI_PATH = '/api/openapi.json';
@@ -53,10 +54,10 @@ export function openApiDocument(app: OpenAPIHono): Document {
 
 /** Serves the document; register it after every API route. Built on first request, once per isolate. */
 export function addOpenApiDocument(app: OpenAPIHono) {
-  // Kept as text: the document is the same for every request, and serialising 40 KB each time cost more than the rest of the answer.
-  let documentText: string | null = null;
+  // Kept as bytes: the document is the same for every request, and serialising 40 KB each time cost more than the rest of the answer.
+  let documentBytes: Uint8Array<ArrayBuffer> | null = null;
   app.get(OPENAPI_PATH, (c) => {
-    documentText ??= JSON.stringify(openApiDocument(app));
-    return c.body(documentText, 200, { 'Content-Type': 'application/json' });
+    documentBytes ??= utf8Bytes(JSON.stringify(openApiDocument(app)));
+    return c.body(documentBytes, 200, { 'Content-Type': 'application/json' });
   });
 }

@@ -4,7 +4,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { parsePrintedPage, sectionsHoldingPage } from '../core/page-ranges';
-import { API_CACHE_ENTRIES, BoundedCache, cached } from '../isolate-cache';
+import { API_CACHE_ENTRIES, BoundedCache, cached, utf8Bytes } from '../isolate-cache';
 import { ProblemError } from '../problem';
 import type { CitationLocale } from '../core/citations';
 import { getCatalogue, getCitations } from '../site-data';
@@ -79,12 +79,12 @@ export const getPage = createRoute({
  * reports, a report with its contents: ~40 links built and a few KB
  * serialised), kept per isolate by what they are made of.
  */
-export const apiAnswers = new BoundedCache<string>(API_CACHE_ENTRIES);
+export const apiAnswers = new BoundedCache<Uint8Array<ArrayBuffer>>(API_CACHE_ENTRIES);
 
 /** A 200 JSON answer whose body is kept under `key`: the bytes `c.json` would send. */
 async function keptJson(c: Context, key: string[], body: () => unknown) {
-  const text = await cached(apiAnswers, key.join('\n'), () => JSON.stringify(body()));
-  return c.body(text, 200, { 'Content-Type': 'application/json' }) as never;
+  const bytes = await cached(apiAnswers, key.join('\n'), () => utf8Bytes(JSON.stringify(body())));
+  return c.body(bytes, 200, { 'Content-Type': 'application/json' }) as never;
 }
 
 /** Registers the look-up routes on the app. */

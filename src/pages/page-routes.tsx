@@ -3,13 +3,14 @@
  * Who may frame or fetch them is decided in `src/security-headers.ts`.
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { linkerFor } from '../api/representations';
 import { requireReport, requireSection } from '../api/lookups';
 import { SearchQuery, SectionNumberParam } from '../api/schemas';
 import { analyzer } from '../core/analyzer';
 import { DEFAULT_SEARCH_OPTIONS, MAX_QUERY_LENGTH, MAX_QUERY_WORDS, searchWithCorrection } from '../core/search';
-import { BoundedCache, cached, PAGE_CACHE_ENTRIES, utcDay } from '../isolate-cache';
+import { BoundedCache, cached, PAGE_CACHE_ENTRIES, utcDay, utf8Bytes } from '../isolate-cache';
 import { echoed, ProblemError } from '../problem';
 import { getAsset, getCatalogue, getCitations, getSearchIndex } from '../site-data';
 import { EmbedPage } from './embed-page';
@@ -29,12 +30,17 @@ const ASSET_CACHE_CONTROL = 'public, max-age=3600';
  * origin its links point to and, for pages with citations, the UTC day of
  * their access dates. The same key always renders the same bytes.
  */
-export const renderedPages = new BoundedCache<string>(PAGE_CACHE_ENTRIES);
+export const renderedPages = new BoundedCache<Uint8Array<ArrayBuffer>>(PAGE_CACHE_ENTRIES);
 
 /** A page's HTML: kept from an earlier request with the same key, or rendered now. */
-function pageHtml(key: string[], page: () => HtmlEscapedString | Promise<HtmlEscapedString>): Promise<string> {
+function pageHtml(key: string[], page: () => HtmlEscapedString | Promise<HtmlEscapedString>): Promise<Uint8Array<ArrayBuffer>> {
   // An element renders when made into a string; a component that awaits makes it a promise.
-  return cached(renderedPages, key.join('\n'), async () => String(await (await page()).toString()));
+  return cached(renderedPages, key.join('\n'), async () => utf8Bytes(String(await (await page()).toString())));
+}
+
+/** Answers with a kept page's bytes (see `utf8Bytes`). */
+async function htmlBytes(c: Context, bytes: Promise<Uint8Array<ArrayBuffer>>) {
+  return c.body(await bytes, 200, { 'Content-Type': 'text/html; charset=UTF-8' });
 }
 
 /** The index terms of the words arriving in `?highlight=`, to mark them in the text. */
@@ -55,7 +61,7 @@ function sectionNumber(value: string): number {
 export function addPageRoutes(app: OpenAPIHono) {
   app.get('/', (c) => {
     c.header('Cache-Control', PAGE_CACHE_CONTROL);
-    return c.html(pageHtml(['home'], () => <HomePage reports={getCatalogue().reports} />));
+    return htmlBytes(c, pageHtml(['home'], () => <HomePage reports={getCatalogue().reports} />));
   });
 
   app.get('/reports/:report', (c) => {
@@ -63,7 +69,8 @@ export function addPageRoutes(app: OpenAPIHono) {
     c.header('Cache-Control', PAGE_CACHE_CONTROL);
     const origin = new URL(c.req.url).origin;
     const today = new Date();
-    return c.html(
+    return htmlBytes(
+      c,
       pageHtml(['report', report.id, origin, utcDay(today)], () => <ReportPage report={report} link={linkerFor(origin)} styles={getCitations().styles} today={today} />),
     );
   });
@@ -78,7 +85,7 @@ export function addPageRoutes(app: OpenAPIHono) {
     const page = () => <SectionPage report={report} section={section} link={linkerFor(origin)} highlight={highlight} today={today} />;
     // Highlighted, a page is made for its query: kept, any client could crowd the others out.
     if (highlight.size > 0) return c.html(page());
-    return c.html(pageHtml(['section', report.id, String(section.number), origin, utcDay(today)], page));
+    return htmlBytes(c, pageHtml(['section', report.id, String(section.number), origin, utcDay(today)], page));
   });
 
   app.get('/reports/:report/search', (c) => {
@@ -125,7 +132,7 @@ export function addPageRoutes(app: OpenAPIHono) {
     const report = requireReport(c.req.param('report'));
     c.header('Cache-Control', PAGE_CACHE_CONTROL);
     const origin = new URL(c.req.url).origin;
-    return c.html(pageHtml(['embed', report.id, origin], () => <EmbedPage report={report} origin={origin} />));
+    return htmlBytes(c, pageHtml(['embed', report.id, origin], () => <EmbedPage report={report} origin={origin} />));
   });
 
   for (const [path, name, type] of [

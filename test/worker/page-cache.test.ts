@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/app';
-import { PAGE_CACHE_ENTRIES } from '../../src/isolate-cache';
+import { PAGE_CACHE_ENTRIES, utf8Bytes } from '../../src/isolate-cache';
 import { renderedPages } from '../../src/pages/page-routes';
 import { REPORT } from './client';
 
@@ -43,7 +43,7 @@ describe('pages kept per isolate', () => {
     await textOf(`https://a.example/reports/${REPORT}`);
     // Replace the kept page: had the route rendered again, this marker would be gone.
     const [key] = renderedPages.keys();
-    renderedPages.set(key, '<!DOCTYPE html><p>kept</p>');
+    renderedPages.set(key, utf8Bytes('<!DOCTYPE html><p>kept</p>'));
 
     expect(await textOf(`https://a.example/reports/${REPORT}`)).toBe('<!DOCTYPE html><p>kept</p>');
     expect(renderedPages.size).toBe(1);
