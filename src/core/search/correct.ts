@@ -8,6 +8,7 @@
  */
 import { foldText, wordSpans, wordTokens, type Analyzer } from '../analyzer';
 import type { Catalogue } from '../types';
+import { characterCounts, distanceAtLeast, editDistance } from './edit-distance';
 import { MAX_CORRECTED_WORDS, MAX_CORRECTION_DISTANCE, MAX_QUERY_WORDS, MAX_TERM_LENGTH } from './limits';
 
 /** A vocabulary word, where it stands in the catalogue, and its character counts. */
@@ -20,30 +21,6 @@ interface Candidate {
 /** The vocabulary's distinct written words, in catalogue order, by length. */
 interface Vocabulary {
   byLength: Map<number, Candidate[]>;
-}
-
-// Characters are counted in this many buckets (by code unit); sharing a bucket only weakens the bound below.
-const COUNT_BUCKETS = 32;
-
-function characterCounts(word: string): Uint8Array {
-  const counts = new Uint8Array(COUNT_BUCKETS);
-  for (let i = 0; i < word.length; i++) counts[word.charCodeAt(i) % COUNT_BUCKETS]++;
-  return counts;
-}
-
-/**
- * A lower bound on the edit distance from the characters alone: an insertion
- * or deletion changes one count by one, a substitution two counts by one.
- */
-function distanceAtLeast(a: Uint8Array, b: Uint8Array): number {
-  let missing = 0;
-  let extra = 0;
-  for (let i = 0; i < COUNT_BUCKETS; i++) {
-    const difference = a[i] - b[i];
-    if (difference > 0) missing += difference;
-    else extra -= difference;
-  }
-  return Math.max(missing, extra);
 }
 
 const vocabularies = new WeakMap<Catalogue, Vocabulary>();
@@ -62,27 +39,6 @@ function vocabularyOf(catalogue: Catalogue): Vocabulary {
   }
   vocabularies.set(catalogue, (vocabulary = { byLength }));
   return vocabulary;
-}
-
-/**
- * Edit distance (insert, delete, substitute) between two words, or any number
- * above `atMost` as soon as it is sure to exceed it.
- * @example editDistance('intergration', 'integration') // 1
- */
-export function editDistance(a: string, b: string, atMost = Infinity): number {
-  let previous = new Uint16Array(b.length + 1).map((_, i) => i);
-  let current = new Uint16Array(b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    let rowBest = i;
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (current[j] < rowBest) rowBest = current[j];
-    }
-    if (rowBest > atMost) return rowBest;
-    [previous, current] = [current, previous];
-  }
-  return previous[b.length];
 }
 
 /** The nearest vocabulary word to `typed` within its reach; ties go to the one listed first. */

@@ -17,7 +17,8 @@ import { correctQuery } from './correct';
 import { parseQuery } from './query';
 import { searchSections, type SearchOptions, type SearchPage } from './rank';
 
-export { correctQuery, editDistance } from './correct';
+export { correctQuery } from './correct';
+export { editDistance } from './edit-distance';
 export { MAX_CORRECTED_WORDS, MAX_CORRECTION_DISTANCE, MAX_QUERY_LENGTH, MAX_QUERY_WORDS, MAX_TERM_LENGTH } from './limits';
 export { parseQuery, queryLimitProblems, type ParsedQuery, type QueryWord } from './query';
 export {
@@ -35,6 +36,7 @@ export {
   createSearchIndex,
   indexTermsOf,
   loadSearchIndex,
+  mayBeWithin,
   SEARCH_FIELDS,
   searchIndexOptions,
   sectionDocuments,

@@ -13,7 +13,7 @@ import type { Analyzer } from '../analyzer';
 import { findReport, findSection, sectionText } from '../catalogue';
 import type { Catalogue, PageRange, Section, SectionDocument } from '../types';
 import type { ParsedQuery, QueryWord } from './query';
-import { indexTermsOf, SEARCH_FIELDS, type IndexTerms, type SearchField } from './search-index';
+import { indexTermsOf, mayBeWithin, SEARCH_FIELDS, type IndexTerms, type SearchField } from './search-index';
 import { analyseText, flattenText, highlightAnalysed, matchedWordsOf, snippetOf, type AnalysedText } from './snippet';
 
 /** How words combine: `all` needs every word, `any` one, `auto` tries all then any. */
@@ -107,11 +107,13 @@ const allOf = (queries: Node[]): Node =>
 /**
  * One index term: exact, completed while typed, or with typos allowed by its
  * own length (so a long word's stem is not over-stretched); null when no index
- * term is within reach, so MiniSearch is not asked.
+ * term is within reach, so MiniSearch is not asked. Typos are looked for only
+ * where they can help: not for a term the index holds as it is (the eval lost
+ * nothing by it), and not where no index term is near enough (`mayBeWithin`).
  */
 function termLeaf(term: string, prefix: boolean, fuzzy: boolean, terms: IndexTerms): Node {
   const distance = fuzzy && !terms.exact.has(term) ? fuzzyDistance(term.length) : 0;
-  if (distance > 0 && term.length - distance <= terms.longest) return { queries: [term], prefix, fuzzy: distance };
+  if (distance > 0 && mayBeWithin(term, distance, terms)) return { queries: [term], prefix, fuzzy: distance };
   return canMatchExactly(terms, term, prefix) ? { queries: [term], prefix, fuzzy: false } : null;
 }
 

@@ -6,6 +6,7 @@ import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { analyzerOptions, foldText, wordSpans, wordTokens, type Analyzer } from '../analyzer';
 import { sectionText } from '../catalogue';
 import type { Report, SectionDocument } from '../types';
+import { characterCounts, distanceAtLeast } from './edit-distance';
 
 /** Fields a query may search; `fields=` on the API picks among these. */
 export const SEARCH_FIELDS = ['title', 'label', 'text'] as const;
@@ -60,11 +61,37 @@ export interface IndexTerms {
   sorted: string[];
   exact: ReadonlySet<string>;
   longest: number;
+  /** Each term's character counts, by the term's length, for `mayBeWithin`. */
+  countsByLength: ReadonlyMap<number, Uint8Array[]>;
 }
 
 function indexTerms(terms: string[]): IndexTerms {
   const sorted = [...terms].sort();
-  return { sorted, exact: new Set(sorted), longest: sorted.reduce((n, term) => Math.max(n, term.length), 0) };
+  const countsByLength = new Map<number, Uint8Array[]>();
+  for (const term of sorted) {
+    const list = countsByLength.get(term.length);
+    if (list) list.push(characterCounts(term));
+    else countsByLength.set(term.length, [characterCounts(term)]);
+  }
+  return { sorted, exact: new Set(sorted), longest: sorted.reduce((n, term) => Math.max(n, term.length), 0), countsByLength };
+}
+
+/**
+ * Whether some index term might be within `distance` edits of `term`: false
+ * only when none can be (by length and character counts), so a typo look-up
+ * that would find nothing is not made. A word of consonants no index holds
+ * is passed over in microseconds, where MiniSearch's typo search walks the
+ * whole index tree.
+ * @example mayBeWithin('intergration', 2, indexTermsOf(index)) // true
+ */
+export function mayBeWithin(term: string, distance: number, terms: IndexTerms): boolean {
+  const counts = characterCounts(term);
+  for (let length = term.length - distance; length <= term.length + distance; length++) {
+    for (const other of terms.countsByLength.get(length) ?? []) {
+      if (distanceAtLeast(counts, other) <= distance) return true;
+    }
+  }
+  return false;
 }
 
 const termsOfIndex = new WeakMap<MiniSearch<SectionDocument>, IndexTerms>();
