@@ -8,7 +8,7 @@
  */
 import { foldText, wordSpans, wordTokens, type Analyzer } from '../analyzer';
 import type { Catalogue } from '../types';
-import { characterCounts, distanceAtLeast, editDistance } from './edit-distance';
+import { characterCounts, characterMask, distanceAtLeast, editDistance, maskDistanceAtLeast } from './edit-distance';
 import { MAX_CORRECTED_WORDS, MAX_CORRECTION_DISTANCE, MAX_QUERY_WORDS, MAX_TERM_LENGTH } from './limits';
 
 /** A vocabulary word, where it stands in the catalogue, and its character counts. */
@@ -16,6 +16,7 @@ interface Candidate {
   word: string;
   order: number;
   counts: Uint8Array;
+  mask: number;
 }
 
 /** The vocabulary's distinct written words, in catalogue order, by length. */
@@ -34,7 +35,7 @@ function vocabularyOf(catalogue: Catalogue): Vocabulary {
     if (seen.has(word)) continue;
     seen.add(word);
     const bucket = byLength.get(word.length) ?? [];
-    bucket.push({ word, order: order++, counts: characterCounts(word) });
+    bucket.push({ word, order: order++, counts: characterCounts(word), mask: characterMask(word) });
     byLength.set(word.length, bucket);
   }
   vocabularies.set(catalogue, (vocabulary = { byLength }));
@@ -46,10 +47,11 @@ function nearestWord(typed: string, vocabulary: Vocabulary): string | null {
   let best: Candidate | null = null;
   let bestDistance = Math.min(MAX_CORRECTION_DISTANCE, Math.ceil(typed.length / 3));
   const counts = characterCounts(typed);
+  const mask = characterMask(typed);
   for (let length = typed.length - bestDistance; length <= typed.length + bestDistance; length++) {
     for (const candidate of vocabulary.byLength.get(length) ?? []) {
       if (Math.abs(length - typed.length) > bestDistance) break;
-      if (distanceAtLeast(counts, candidate.counts) > bestDistance) continue;
+      if (maskDistanceAtLeast(mask, candidate.mask) > bestDistance || distanceAtLeast(counts, candidate.counts) > bestDistance) continue;
       const distance = editDistance(typed, candidate.word, bestDistance);
       if (distance < bestDistance || (distance === bestDistance && (best === null || candidate.order < best.order))) {
         best = candidate;

@@ -14,6 +14,29 @@ export function characterCounts(word: string): Uint8Array {
   return counts;
 }
 
+/** Which count buckets a word uses, one bit each: a coarser bound that costs one operation. */
+export function characterMask(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i++) mask |= 1 << (word.charCodeAt(i) % COUNT_BUCKETS);
+  return mask;
+}
+
+/** Set bits of a 32-bit number. */
+function bitCount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/**
+ * A lower bound on the edit distance from which count buckets the words use:
+ * each bucket one word uses and the other does not needs an edit. Never more
+ * than `distanceAtLeast`, so it may rule a word out first.
+ */
+export function maskDistanceAtLeast(a: number, b: number): number {
+  return Math.max(bitCount(a & ~b), bitCount(b & ~a));
+}
+
 /**
  * A lower bound on the edit distance from the characters alone: an insertion
  * or deletion changes one count by one, a substitution two counts by one.

@@ -6,7 +6,7 @@ import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { analyzerOptions, foldText, wordSpans, wordTokens, type Analyzer } from '../analyzer';
 import { sectionText } from '../catalogue';
 import type { Report, SectionDocument } from '../types';
-import { characterCounts, distanceAtLeast } from './edit-distance';
+import { characterCounts, characterMask, distanceAtLeast, maskDistanceAtLeast } from './edit-distance';
 
 /** Fields a query may search; `fields=` on the API picks among these. */
 export const SEARCH_FIELDS = ['title', 'label', 'text'] as const;
@@ -61,17 +61,18 @@ export interface IndexTerms {
   sorted: string[];
   exact: ReadonlySet<string>;
   longest: number;
-  /** Each term's character counts, by the term's length, for `mayBeWithin`. */
-  countsByLength: ReadonlyMap<number, Uint8Array[]>;
+  /** Each term's character mask and counts, by the term's length, for `mayBeWithin`. */
+  countsByLength: ReadonlyMap<number, Array<{ mask: number; counts: Uint8Array }>>;
 }
 
 function indexTerms(terms: string[]): IndexTerms {
   const sorted = [...terms].sort();
-  const countsByLength = new Map<number, Uint8Array[]>();
+  const countsByLength = new Map<number, Array<{ mask: number; counts: Uint8Array }>>();
   for (const term of sorted) {
+    const entry = { mask: characterMask(term), counts: characterCounts(term) };
     const list = countsByLength.get(term.length);
-    if (list) list.push(characterCounts(term));
-    else countsByLength.set(term.length, [characterCounts(term)]);
+    if (list) list.push(entry);
+    else countsByLength.set(term.length, [entry]);
   }
   return { sorted, exact: new Set(sorted), longest: sorted.reduce((n, term) => Math.max(n, term.length), 0), countsByLength };
 }
@@ -85,10 +86,11 @@ function indexTerms(terms: string[]): IndexTerms {
  * @example mayBeWithin('intergration', 2, indexTermsOf(index)) // true
  */
 export function mayBeWithin(term: string, distance: number, terms: IndexTerms): boolean {
+  const mask = characterMask(term);
   const counts = characterCounts(term);
   for (let length = term.length - distance; length <= term.length + distance; length++) {
     for (const other of terms.countsByLength.get(length) ?? []) {
-      if (distanceAtLeast(counts, other) <= distance) return true;
+      if (maskDistanceAtLeast(mask, other.mask) <= distance && distanceAtLeast(counts, other.counts) <= distance) return true;
     }
   }
   return false;

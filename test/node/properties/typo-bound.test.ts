@@ -8,6 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { editDistance, indexTermsOf, mayBeWithin } from '../../../src/core/search';
+import { characterCounts, characterMask, distanceAtLeast, maskDistanceAtLeast } from '../../../src/core/search/edit-distance';
 import { loadSeedSearch } from '../seed-fixture';
 import { PROPERTY_RUNS } from '../property-runs';
 
@@ -43,6 +44,18 @@ describe('mayBeWithin: a typo look-up is skipped only when it could find nothing
         if (!mayBeWithin(word, distance, terms)) {
           expect(terms.sorted.some((term) => editDistance(word, term, distance) <= distance)).toBe(false);
         }
+      }),
+      PROPERTY_RUNS,
+    );
+  });
+
+  it('rests on bounds that never exceed the edit distance: mask ≤ counts ≤ distance', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: letters, maxLength: 16 }), fc.string({ unit: letters, maxLength: 16 }), (a, b) => {
+        const byMask = maskDistanceAtLeast(characterMask(a), characterMask(b));
+        const byCounts = distanceAtLeast(characterCounts(a), characterCounts(b));
+        expect(byMask).toBeLessThanOrEqual(byCounts);
+        expect(byCounts).toBeLessThanOrEqual(editDistance(a, b));
       }),
       PROPERTY_RUNS,
     );
