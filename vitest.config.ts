@@ -1,5 +1,6 @@
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
+import { FULLTEXT_BUILD } from './test/worker-fulltext/paths';
 
 // Three projects: HTTP behaviour inside workerd, pure code and the build in
 // Node, and the pages and widget in a real browser.
@@ -10,6 +11,13 @@ export default defineConfig({
         plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
         // A cold isolate's first request can take seconds on a busy 2-core machine.
         test: { name: 'worker', include: ['test/worker/**/*.test.ts'], testTimeout: 20_000 },
+      },
+      // The same Worker bundled with a build made from a PDF (test/worker-fulltext/build-fixture.ts):
+      // whole text by printed page, search hits on a page, page look-up with text.
+      {
+        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        resolve: { alias: [{ find: /^(.*)\/index\/build\/(.*)$/, replacement: `${FULLTEXT_BUILD}/$2` }] },
+        test: { name: 'worker-fulltext', include: ['test/worker-fulltext/**/*.test.ts'], globalSetup: ['test/worker-fulltext/build-fixture.ts'], testTimeout: 20_000 },
       },
       { test: { name: 'node', environment: 'node', include: ['test/node/**/*.test.ts'] } },
       // Real Chromium against wrangler dev: one server and one browser, files in turn.

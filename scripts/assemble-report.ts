@@ -6,6 +6,7 @@
 import { formatPageRange } from '../src/core/page-ranges';
 import type { Report, Section } from '../src/core/types';
 import { openingWords } from './sources/clean-text';
+import { sectionPageTexts } from './section-pages';
 import type { DocumentSection, ReportDocument } from './sources/document';
 
 // Enough words to tell excerpts apart in a list, short enough for one line.
@@ -25,22 +26,27 @@ export function sectionLabel(segment: Pick<DocumentSection, 'number' | 'pages' |
 }
 
 /**
- * Builds one report from its document. A title comes from the metadata file,
- * else from the document itself (a PDF bookmark), else it is unknown: titles
- * are never invented.
+ * Builds one report from its document, with notes for the build summary. A
+ * title comes from the metadata file, else from the document itself (a PDF
+ * bookmark), else it is unknown: titles are never invented. Where the PDF
+ * was read, each section gets its pages' text (`section-pages.ts`).
  */
-export function assembleReport(document: ReportDocument): Report {
+export function assembleReport(document: ReportDocument): { report: Report; notes: string[] } {
   const known = document.metadata.sections;
+  const titleOf = (section: DocumentSection) => known[String(section.number)]?.title ?? section.title;
+  const split = document.pages ? sectionPageTexts(document.sections, document.pages, titleOf) : null;
   const sections: Section[] = document.sections.map((section) => {
-    const title = known[String(section.number)]?.title ?? section.title;
+    const title = titleOf(section);
     return {
       number: section.number,
       title,
       citationTitle: known[String(section.number)]?.citationTitle ?? title,
+      titleSource: known[String(section.number)] ? 'metadata' : section.title !== null ? 'outline' : null,
       label: sectionLabel(section),
       pages: section.pages,
       paragraphs: section.paragraphs,
       truncated: section.truncated,
+      fullText: split?.texts.get(section.number) ?? null,
     };
   });
   const report: Report = {
@@ -52,9 +58,7 @@ export function assembleReport(document: ReportDocument): Report {
     pageCount: document.pageCount,
     copyrightDate: document.copyrightDate,
     sections,
+    labelsFrom: document.pages?.labels ?? null,
   };
-  if (document.pages) {
-    report.printedPages = { labelsFrom: document.pages.labels, pages: document.pages.pages.map(({ label, text }) => ({ label, text })) };
-  }
-  return report;
+  return { report, notes: split?.notes ?? [] };
 }

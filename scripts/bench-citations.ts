@@ -18,9 +18,9 @@ function generatedReport(count: number): Report {
   const sections: Section[] = Array.from({ length: count }, (_, i) => {
     const range = parsePageRange(`${i * 3 + 1}-${i * 3 + 3}`);
     const title = i % 4 === 0 ? `Part ${i + 1}` : null;
-    return { number: i + 1, title, citationTitle: title, label: `pp. ${i * 3 + 1}–${i * 3 + 3}`, pages: range.ok ? range.range : null, paragraphs: [], truncated: false };
+    return { number: i + 1, title, citationTitle: title, label: `pp. ${i * 3 + 1}–${i * 3 + 3}`, pages: range.ok ? range.range : null, paragraphs: [], truncated: false, titleSource: title === null ? null : 'metadata', fullText: null };
   });
-  return { id: `generated-${count}`, type: 'Research Report', title: metadata.title, sourceTitle: metadata.title, csl: metadata.csl, pageCount: count * 3, copyrightDate: null, sections };
+  return { id: `generated-${count}`, type: 'Research Report', title: metadata.title, sourceTitle: metadata.title, csl: metadata.csl, pageCount: count * 3, copyrightDate: null, sections, labelsFrom: null };
 }
 
 const { values } = parseArgs({ options: { sections: { type: 'string', default: '10,30,100' } } });

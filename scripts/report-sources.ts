@@ -18,10 +18,11 @@ export type ReadReports = { ok: true; reports: Report[]; summary: string[]; warn
 export async function readReports(dir: string): Promise<ReadReports> {
   const read = await readDocuments(dir);
   if (!read.ok) return read;
+  const assembled = read.documents.map(assembleReport);
   return {
     ok: true,
-    reports: read.documents.map(assembleReport),
+    reports: assembled.map(({ report }) => report),
     summary: read.documents.flatMap((document) => document.summary.map((line) => `${document.id}: ${line}`)),
-    warnings: read.documents.flatMap((document) => document.warnings.map((warning) => `warning: ${warning}`)),
+    warnings: [...read.documents.flatMap((document) => document.warnings), ...assembled.flatMap(({ notes }) => notes)].map((warning) => `warning: ${warning}`),
   };
 }

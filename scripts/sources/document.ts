@@ -48,6 +48,8 @@ export interface DocumentSection {
   title: string | null;
   /** Where the source declares the section, for error messages. */
   at: { file: string; line: number };
+  /** The PDF pages (1-based) it spans, for a section read from the PDF itself; others are placed by their printed range. */
+  pageSpan?: { first: number; last: number };
 }
 
 export type { LabelSource };

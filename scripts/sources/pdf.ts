@@ -100,7 +100,7 @@ function numberingOf(label: string | null): string {
 /**
  * Sections from the document alone, for a report without a contents page:
  * one starts at each top-level bookmark and wherever the numbering changes
- * (covers, front matter, body). A page is not split between sections yet.
+ * (covers, front matter, body). A section starts at the top of its page.
  */
 export function sectionsFromPages(file: string, pages: DocumentPage[], outline: OutlineEntry[]): DocumentSection[] {
   const titles = new Map<number, string>();
@@ -120,6 +120,7 @@ export function sectionsFromPages(file: string, pages: DocumentPage[], outline: 
       truncated: false,
       title: titles.get(start) ?? null,
       at: { file, line: start },
+      pageSpan: { first: start, last: start + own.length - 1 },
     };
   });
 }

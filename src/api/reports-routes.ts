@@ -1,6 +1,7 @@
 /**
  * Reports, sections and printed pages: look-ups in the catalogue.
  */
+import { printedPageText } from '../core/catalogue';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { parsePrintedPage, sectionsHoldingPage } from '../core/page-ranges';
@@ -142,6 +143,7 @@ export function addReportRoutes(app: OpenAPIHono) {
       {
         report: report.id,
         page: { label: page.label, numbering: page.numbering },
+        text: printedPageText(report, page.label),
         sections: sections.map((s) => ({ ...tocEntry(report, s, link), citePage: pageCitationLinks(link(apiPaths.citeSection(report.id, s.number)), page.label, styles) })),
       },
       200,

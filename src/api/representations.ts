@@ -86,9 +86,11 @@ export function tocEntry(report: Report, section: Section, link: Linker) {
   return {
     number: section.number,
     title: section.title,
+    titleSource: section.titleSource,
     label: section.label,
     pages: pagesOf(section.pages),
-    hasText: section.paragraphs.length > 0,
+    hasText: section.paragraphs.length > 0 || section.fullText !== null,
+    hasFullText: section.fullText !== null,
     links: { self: link(apiPaths.section(report.id, section.number)) },
     cite: citationLinks(link(apiPaths.citeSection(report.id, section.number))),
   };
@@ -118,6 +120,7 @@ export function sectionInFull(report: Report, section: Section, link: Linker) {
     ...entry,
     paragraphs: section.paragraphs,
     truncated: section.truncated,
+    fullText: section.fullText?.map(({ label, text }) => ({ page: label, text })) ?? null,
     prev,
     next,
     links: {

@@ -168,9 +168,14 @@ export const TocEntrySchema = z
   .object({
     number: z.number().int(),
     title: z.string().nullable().openapi({ description: 'Known title, or null: titles are never invented' }),
+    titleSource: z
+      .enum(['metadata', 'outline'])
+      .nullable()
+      .openapi({ description: "Where the title came from: the report's metadata file, or its PDF's outline (bookmarks); null with no title" }),
     label: z.string(),
     pages: PageRangeSchema,
-    hasText: z.boolean(),
+    hasText: z.boolean().openapi({ description: 'Whether any text of the section is known (an excerpt or its whole text)' }),
+    hasFullText: z.boolean().openapi({ description: "Whether its whole text is known, page by page (read from the report's PDF), not only an excerpt" }),
     links: z.record(z.string(), z.string()),
     cite: CiteLinksSchema,
   })
@@ -178,8 +183,12 @@ export const TocEntrySchema = z
 
 export const SectionSchema = TocEntrySchema.extend({
   report: z.string(),
-  paragraphs: z.array(z.string()),
+  paragraphs: z.array(z.string()).openapi({ description: 'The excerpt the contents page shows' }),
   truncated: z.boolean(),
+  fullText: z
+    .array(z.object({ page: z.string().openapi({ example: '11' }), text: z.string().openapi({ description: 'Paragraphs separated by a blank line' }) }))
+    .nullable()
+    .openapi({ description: "The section's whole text by printed page (a page shared with a neighbouring section holds this section's part); null where only the excerpt is known" }),
   prev: z.number().int().nullable(),
   next: z.number().int().nullable(),
 }).openapi('Section');
@@ -217,6 +226,7 @@ export const PageLookupSchema = z
   .object({
     report: z.string(),
     page: z.object({ label: z.string(), numbering: z.enum(['roman', 'arabic']) }),
+    text: z.string().nullable().openapi({ description: "The text of that very page (paragraphs separated by a blank line), or null where the report's PDF was not read" }),
     sections: z.array(
       TocEntrySchema.extend({
         citePage: z.record(z.string(), z.string()).openapi({ description: 'Links citing this very page from this section, by form (in-text, note, short-note), as formatted text' }),
@@ -242,8 +252,12 @@ export const SearchResponseSchema = z
         pages: PageRangeSchema,
         score: z.number(),
         terms: z.array(z.string()),
-        snippet: z.string().openapi({ description: 'HTML: escaped text, matched words in <mark>' }),
-        links: z.record(z.string(), z.string()),
+        snippet: z.string().openapi({ description: 'HTML: escaped text, matched words in <mark>; from `page` where it is known' }),
+        page: z
+          .string()
+          .nullable()
+          .openapi({ description: 'The printed page of the best match ("11", "iii"), or null where only an excerpt of the section is known', example: '11' }),
+        links: z.record(z.string(), z.string()).openapi({ description: '`section`: the section in this API; `read`: the section page at the match, words highlighted' }),
       }),
     ),
     suggestions: z.array(z.string()).openapi({ description: '"Did you mean" corrections when nothing matched' }),

@@ -6,6 +6,7 @@ import { analyzer } from '../core/analyzer';
 import { DEFAULT_SEARCH_OPTIONS, searchWithCorrection, suggestCompletions } from '../core/search';
 import { getCatalogue, getSearchIndex } from '../site-data';
 import { requireReport } from './lookups';
+import { pagePaths } from '../pages/page-paths';
 import { apiPaths, linkerFor, pagesOf } from './representations';
 import { jsonResponse, problemResponse, SearchQuery, SearchResponseSchema, SuggestQuery, SuggestResponseSchema } from './schemas';
 
@@ -62,7 +63,7 @@ export function addSearchRoutes(app: OpenAPIHono) {
         results: page.hits.map((hit) => ({
           ...hit,
           pages: pagesOf(hit.pages),
-          links: { section: link(apiPaths.section(hit.report, hit.number)) },
+          links: { section: link(apiPaths.section(hit.report, hit.number)), read: link(pagePaths.sectionAt(hit.report, hit.number, hit.terms, hit.page)) },
         })),
         suggestions: page.correction ? [page.correction] : [],
       },

@@ -58,6 +58,25 @@ export interface Section {
   paragraphs: string[];
   /** The source cut the last paragraph short ("..." in the copy). */
   truncated: boolean;
+  /** Where `title` came from: the metadata file, the PDF's outline (bookmarks), or nowhere (no title is known). */
+  titleSource: TitleSource | null;
+  /**
+   * The section's whole text, printed page by printed page, where the
+   * report's PDF was read; null where only the excerpt is known. A page
+   * shared with the previous or next section holds only this section's part.
+   */
+  fullText: PageText[] | null;
+}
+
+/** Where a section's title came from. */
+export type TitleSource = 'metadata' | 'outline';
+
+/** A section's text on one printed page. */
+export interface PageText {
+  /** The printed page number, e.g. "11" or "iii". */
+  label: string;
+  /** Paragraphs separated by a blank line, without running heads, feet and page numbers. */
+  text: string;
 }
 
 /** One report: its bibliographic data and its sections in order. */
@@ -76,23 +95,12 @@ export interface Report {
   /** Copyright date as printed on the source page, or null. */
   copyrightDate: string | null;
   sections: Section[];
-  /**
-   * Where the build read the report's PDF: each page's printed label and
-   * text. Carried for the page-level answers still to come; no API answer
-   * reads it yet.
-   */
-  printedPages?: PrintedPages;
+  /** How the printed page numbers of its PDF were found, or null where no PDF was read (see `Section.fullText`). */
+  labelsFrom: LabelSource | null;
 }
 
 /** How a PDF's printed page labels were found: its own `/PageLabels`, the numbers its heads and feet print, or its page order. */
 export type LabelSource = 'page-labels' | 'printed-numbers' | 'fallback';
-
-/** A report's pages as its PDF gives them. */
-export interface PrintedPages {
-  labelsFrom: LabelSource;
-  /** In PDF order; `label` null on an unnumbered page (a cover); text without running heads and feet. */
-  pages: Array<{ label: string | null; text: string }>;
-}
 
 /** Everything the Worker serves, written by the build as catalogue.json. */
 export interface Catalogue {

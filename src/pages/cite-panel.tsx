@@ -20,6 +20,21 @@ export interface CitePanelProps {
   links: Record<string, string>;
 }
 
+/**
+ * The item's reference in the first featured style, shown only in print (the
+ * stylesheet hides the folded panels there): a printed page says how to cite it.
+ */
+export function PrintReference(props: { citations: StyledCitations[] }) {
+  const styled = props.citations[0];
+  const reference = styled?.forms.find((form) => form.form === 'reference');
+  if (!styled || !reference) return <></>;
+  return (
+    <p class="print-reference">
+      Cite as ({styled.label}): {raw(reference.html)}
+    </p>
+  );
+}
+
 /** The citation panel of one item. */
 export function CitePanel(props: CitePanelProps) {
   return (

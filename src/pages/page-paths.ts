@@ -1,8 +1,23 @@
+/**
+ * The id of a printed page's marker on a section page: `#p-11`, `#p-iii`.
+ * @example pageAnchor('11') // 'p-11'
+ */
+export function pageAnchor(label: string): string {
+  return `p-${label}`;
+}
+
 /** Stable URL paths of the pages a person reads; like the API's, they never change. */
 export const pagePaths = {
   home: () => '/',
   report: (report: string) => `/reports/${encodeURIComponent(report)}`,
   section: (report: string, n: number) => `/reports/${encodeURIComponent(report)}/sections/${n}`,
+  /**
+   * A section page opened where a search matched: its words highlighted
+   * (`?highlight=`) and, where the match's printed page is known, at that page's anchor.
+   * @example pagePaths.sectionAt('r', 7, ['quetzal'], '11') // '/reports/r/sections/7?highlight=quetzal#p-11'
+   */
+  sectionAt: (report: string, n: number, terms: string[], page: string | null) =>
+    `${pagePaths.section(report, n)}${terms.length > 0 ? `?highlight=${encodeURIComponent(terms.join(' '))}` : ''}${page === null ? '' : `#${pageAnchor(page)}`}`,
   search: (report: string) => `/reports/${encodeURIComponent(report)}/search`,
   export: (report: string) => `/reports/${encodeURIComponent(report)}/export`,
   embed: (report: string) => `/embed/${encodeURIComponent(report)}`,

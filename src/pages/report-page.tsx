@@ -7,7 +7,7 @@ import { itemId, cslItem, MACHINE_FORMATS, type StyleInfo } from '../core/citati
 import { coinsTitle, highwireTags } from '../core/highwire';
 import type { Report } from '../core/types';
 import { citationLinks, apiPaths, type Linker } from '../api/representations';
-import { CitePanel } from './cite-panel';
+import { CitePanel, PrintReference } from './cite-panel';
 import { citationAlternates, Layout } from './layout';
 import { SearchForm } from './search-form';
 import { formattedCitations } from './page-citations';
@@ -28,6 +28,7 @@ export function ReportPage(props: { report: Report; link: Linker; styles: StyleI
   const item = cslItem(report, 'report');
   const cite = citationLinks(link(apiPaths.cite(report.id)));
   const embedUrl = link(pagePaths.embed(report.id));
+  const reportCitations = formattedCitations(report.id, 'report', props.today);
   return (
     <Layout
       title={report.title}
@@ -40,7 +41,8 @@ export function ReportPage(props: { report: Report; link: Linker; styles: StyleI
         <h1>{report.title}</h1>
         <Byline report={report} />
         <span class="Z3988" title={coinsTitle(item)}></span>
-        <CitePanel id="cite-report" summary="Cite this report" citations={formattedCitations(report.id, 'report', props.today)} links={cite} />
+        <CitePanel id="cite-report" summary="Cite this report" citations={reportCitations} links={cite} />
+        <PrintReference citations={reportCitations} />
 
         <section aria-labelledby="search-heading" class="search">
           <h2 id="search-heading">Search this report</h2>

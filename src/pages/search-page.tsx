@@ -27,8 +27,9 @@ export function SearchResultsPage(props: { report: Report; query: string; result
         {results.hits.map((hit) => (
           <li>
             <h2>
-              <a href={`${pagePaths.section(report.id, hit.number)}?highlight=${encodeURIComponent(hit.terms.join(' '))}`}>{hit.title ?? hit.label}</a>
+              <a href={pagePaths.sectionAt(report.id, hit.number, hit.terms, hit.page)}>{hit.title ?? hit.label}</a>
             </h2>
+            {hit.page !== null && <p class="hit-page">p. {hit.page}</p>}
             <p class="snippet">{raw(hit.snippet)}</p>
           </li>
         ))}

@@ -1,7 +1,10 @@
 /**
  * /reports/{report}/sections/{n}: one section's text, its pages, the way to
- * the neighbouring sections and its citation. Words arriving from a search
- * (`?highlight=…`) are marked as the snippet marked them.
+ * the neighbouring sections and its citation, and a search box. Words
+ * arriving from a search (`?highlight=…`) are marked as the snippet marked
+ * them. Where the report's PDF was read, the whole text is shown page by
+ * printed page, each page with a visible marker and an anchor (`#p-11`) that
+ * search results link to; otherwise the excerpt, said to be one.
  */
 import { raw } from 'hono/html';
 import { citationLinks, apiPaths, type Linker } from '../api/representations';
@@ -10,11 +13,34 @@ import { coinsTitle, highwireTags } from '../core/highwire';
 import { analyzer } from '../core/analyzer';
 import { escapeHtml, highlightHtml } from '../core/search';
 import type { Report, Section } from '../core/types';
-import { CitePanel } from './cite-panel';
+import { CitePanel, PrintReference } from './cite-panel';
 import { citationAlternates, Layout } from './layout';
 import { formattedCitations } from './page-citations';
-import { pagePaths } from './page-paths';
+import { pageAnchor, pagePaths } from './page-paths';
+import { SearchForm } from './search-form';
 import { Byline, sectionName, sectionPages } from './report-parts';
+
+/**
+ * Says that the text shown is an excerpt, and where the whole report is: its
+ * archive's or publisher's page (the metadata's URL, DOI), or only that it is elsewhere.
+ */
+function ExcerptNotice(props: { report: Report }) {
+  const { csl } = props.report;
+  const url = typeof csl.URL === 'string' ? csl.URL : typeof csl.DOI === 'string' ? `https://doi.org/${csl.DOI}` : null;
+  const where = typeof csl.archive === 'string' ? `on ${csl.archive}` : csl.publisher ? `from ${csl.publisher}` : 'at its publisher';
+  return (
+    <p class="note excerpt-notice">
+      This is only the excerpt the contents page shows, not the section’s whole text.{' '}
+      {url ? (
+        <>
+          Read the full report <a href={url}>{where}</a>.
+        </>
+      ) : (
+        'The full text is in the report.'
+      )}
+    </p>
+  );
+}
 
 /** `today`: the date of the citations' access dates, in the styles that print one. */
 export function SectionPage(props: { report: Report; section: Section; link: Linker; highlight: ReadonlySet<string>; today: Date }) {
@@ -24,6 +50,7 @@ export function SectionPage(props: { report: Report; section: Section; link: Lin
   const index = report.sections.indexOf(section);
   const prev = report.sections[index - 1];
   const next = report.sections[index + 1];
+  const citations = formattedCitations(report.id, section.number, props.today);
   return (
     <Layout
       title={`${sectionName(section)} — ${report.title}`}
@@ -42,7 +69,25 @@ export function SectionPage(props: { report: Report; section: Section; link: Lin
         </p>
         <Byline report={report} />
         <span class="Z3988" title={coinsTitle(item)}></span>
-        {section.paragraphs.length === 0 ? (
+        <section aria-label="Search" class="search section-search">
+          <report-search report={report.id} api={link('')} placeholder="Search this report">
+            <SearchForm report={report.id} />
+          </report-search>
+        </section>
+        {section.fullText ? (
+          <div class="section-text full-text">
+            {section.fullText.map((page) => (
+              <div class="printed-page">
+                <p class="page-marker" id={pageAnchor(page.label)}>
+                  <a href={`#${pageAnchor(page.label)}`}>p. {page.label}</a>
+                </p>
+                {page.text.split('\n\n').map((paragraph) => (
+                  <p>{raw(highlight.size === 0 ? escapeHtml(paragraph) : highlightHtml(paragraph, highlight, analyzer))}</p>
+                ))}
+              </div>
+            ))}
+          </div>
+        ) : section.paragraphs.length === 0 ? (
           <p class="no-text">The source page shows no text for this section.</p>
         ) : (
           <div class="section-text">
@@ -53,10 +98,11 @@ export function SectionPage(props: { report: Report; section: Section; link: Lin
                 {section.truncated && i === section.paragraphs.length - 1 ? '…' : ''}
               </p>
             ))}
-            {section.truncated && <p class="note">This is the excerpt the source page shows; the full text is in the report.</p>}
+            <ExcerptNotice report={report} />
           </div>
         )}
-        <CitePanel id="cite-section" summary="Cite this section" citations={formattedCitations(report.id, section.number, props.today)} links={cite} />
+        <CitePanel id="cite-section" summary="Cite this section" citations={citations} links={cite} />
+        <PrintReference citations={citations} />
         <nav aria-label="Sections" class="prev-next">
           {prev ? (
             <a href={pagePaths.section(report.id, prev.number)} rel="prev">

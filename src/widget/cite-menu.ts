@@ -25,8 +25,12 @@ const COPY_CHOICES = FEATURED_STYLES.map(({ style, label, styleClass }) => ({
 }));
 
 export interface CiteMenus {
-  /** The Cite button and its menu for result `i`; `cite` is the section's cite URL up to `format=`. */
-  controls(cite: string, i: number): HTMLElement[];
+  /**
+   * The Cite button and its menu for result `i`; `cite` is the section's cite
+   * URL up to `format=`; `page`, the printed page of the match, goes into the
+   * in-text citation and the notes (the reference lists the whole report).
+   */
+  controls(cite: string, i: number, page: string | null): HTMLElement[];
   /** Closes the open menu, if any; with `focusButton`, the focus goes back to its Cite button. */
   close(focusButton?: boolean): void;
   /** Keys inside the open menu: Escape closes it, arrows move between entries. True when a menu is open (the key is its business). */
@@ -77,9 +81,9 @@ export function createCiteMenus(state: WidgetState, announce: (text: string) => 
   }
 
   const menus: CiteMenus = {
-    controls(cite, i) {
+    controls(cite, i, page) {
       const button = h('button', { type: 'button', class: 'cite', 'aria-expanded': 'false', 'aria-controls': `m${i}`, 'aria-describedby': `t${i}` }, 'Cite');
-      const menu = h('div', { id: `m${i}`, class: 'menu', role: 'group', 'aria-label': 'Cite this section' });
+      const menu = h('div', { id: `m${i}`, class: 'menu', role: 'group', 'aria-label': page === null ? 'Cite this section' : `Cite this section, page ${page}` });
       menu.hidden = true;
       const shown = h('span', { class: 'sel' });
       shown.hidden = true;
@@ -88,10 +92,12 @@ export function createCiteMenus(state: WidgetState, announce: (text: string) => 
         const row = h('span', { class: 'row' });
         row.append(h('span', {}, `${label}:`));
         for (const form of forms) {
-          const name = `${label} ${form.label.toLowerCase()}`;
-          const copy = h('button', { type: 'button', 'aria-label': `Copy ${name}`, 'data-label': form.label }, form.label);
-          // The answer's URL up to its format: …&style=apa&form=in-text&format= then text or html.
-          const url = `${cite.replace(/format=$/, '')}style=${style}&form=${form.form}&format=`;
+          const atPage = page !== null && form.form !== 'reference';
+          const name = `${label} ${form.label.toLowerCase()}${atPage ? ` for page ${page}` : ''}`;
+          const copy = h('button', { type: 'button', 'aria-label': `Copy ${name}`, 'data-label': form.label }, atPage ? `${form.label}, p. ${page}` : form.label);
+          copy.dataset.label = copy.textContent!;
+          // The answer's URL up to its format: …&style=apa&form=in-text[&page=11]&format= then text or html.
+          const url = `${cite.replace(/format=$/, '')}style=${style}&form=${form.form}${atPage ? `&page=${encodeURIComponent(page)}` : ''}&format=`;
           copy.onclick = () => copyReference(copy, url, name, shown);
           row.append(copy);
         }

@@ -34,6 +34,7 @@
  * The styles are a constructable stylesheet, so a strict CSP is fine. It
  * fetches the API and nothing else: no fonts, images or other scripts.
  */
+import { pagePaths } from '../pages/page-paths';
 import { createCiteMenus } from './cite-menu';
 import { h } from './element';
 import { createResultsList } from './results-list';
@@ -100,7 +101,7 @@ function mount(host: HTMLElement, root: ShadowRoot) {
     input,
     cite,
     links: {
-      section: (hit) => `${reportUrl('')}/sections/${hit.number}${hit.terms.length > 0 ? `?highlight=${encodeURIComponent(hit.terms.join(' '))}` : ''}`,
+      section: (hit) => `${api()}${pagePaths.sectionAt(report(), hit.number, hit.terms, hit.page)}`,
       cite: (hit) => `${reportUrl('/api')}/sections/${hit.number}/cite?format=`,
       newTab: () => host.getAttribute('target') === '_blank',
     },

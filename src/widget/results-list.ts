@@ -118,11 +118,13 @@ export function createResultsList(state: WidgetState, parts: { input: HTMLInputE
       link.rel = 'noopener';
     }
     // An untitled section's label already starts with its pages.
-    const pages = hit.title === null ? '' : pagesText(hit.pages);
+    const range = hit.title === null ? '' : pagesText(hit.pages);
+    // Where the match is, when the section's pages are known: the page a student will cite.
+    const pages = [range, hit.page === null ? '' : `match on p. ${hit.page}`].filter(Boolean).join(' · ');
     const snippet = h('span', { class: 's' });
     snippet.append(...snippetNodes(hit.snippet));
     link.append(h('span', { id: `t${i}`, class: 't' }, hit.title ?? hit.label), pages ? h('span', { class: 'p' }, pages) : '', snippet);
-    item.append(link, ...cite.controls(links.cite(hit), i));
+    item.append(link, ...cite.controls(links.cite(hit), i, hit.page));
     return item;
   }
 

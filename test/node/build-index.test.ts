@@ -171,9 +171,13 @@ describe('the build of a report from its metadata file and PDF alone (no JSTOR p
     expect(report.sections.map((s) => [s.number, s.pages?.label ?? null, s.title])).toEqual(OUTLINE_SECTIONS);
     expect(report.sourceTitle).toBe('Driving the System Apart? A Study of United Nations Integration and Integrated Strategic Planning');
     expect(report.pageCount).toBe(32);
-    expect(report.printedPages?.labelsFrom).toBe('page-labels');
-    expect(report.printedPages?.pages[16]).toMatchObject({ label: '11' });
-    expect(report.printedPages?.pages[16].text).toContain('quetzal');
+    expect(report.labelsFrom).toBe('page-labels');
+    // Part Two (pp. 9–13) holds page 11, the only one to mention the quetzal.
+    const partTwo = report.sections.find((s) => s.title === 'Part Two')!;
+    expect(partTwo.fullText?.map((p) => p.label)).toEqual(['9', '10', '11', '12', '13']);
+    expect(partTwo.fullText?.find((p) => p.label === '11')?.text).toContain('quetzal');
+    // The metadata file titles sections 3, 4 and 5; the bookmarks the rest, but the covers (section 1), which have none.
+    expect(report.sections.map((s) => s.titleSource)).toEqual([null, 'outline', 'metadata', 'metadata', 'metadata', 'outline', 'outline', 'outline', 'outline', 'outline']);
   });
 
   it('indexes the full text: a word printed only on page 11 finds the section holding it', () => {

@@ -157,7 +157,7 @@ describe('assembleReport', () => {
       ],
     };
 
-    const report = assembleReport(documentOf(page.segments, { csl: { type: 'report', title: 'T' }, sections: { '2': { title: 'Two' } } }));
+    const { report } = assembleReport(documentOf(page.segments, { csl: { type: 'report', title: 'T' }, sections: { '2': { title: 'Two' } } }));
 
     expect(report.sections.map((s) => [s.number, s.title, s.label, s.truncated])).toEqual([
       [1, null, 'pp. 1–2', false],
@@ -178,7 +178,7 @@ describe('assembleReport', () => {
       ],
     };
 
-    const report = assembleReport(
+    const { report } = assembleReport(
       documentOf(page.segments, {
         csl: { type: 'report', title: 'A report' },
         sections: { '2': { title: 'Two' }, '3': { title: 'Part Three', citationTitle: 'Part three' } },

@@ -212,9 +212,19 @@ describe('reading a report from its JSTOR page, metadata and PDF together', () =
     const [r] = read.reports;
     expect(r.sections.map((s) => s.pages?.label ?? null)).toEqual([null, 'i-ii', 'iii-iv', '1-3', '3-4', '4-9', '9-14', '14-23', '23-25', '26-26']);
     expect(r.sections[6].paragraphs[0]).toMatch(/^After all these efforts/);
-    expect(r.printedPages!.labelsFrom).toBe('printed-numbers');
-    expect(r.printedPages!.pages.map((p) => p.label)).toEqual(expectedLabels());
-    expect(r.printedPages!.pages[16].text).toContain('quetzal');
+    expect(r.labelsFrom).toBe('printed-numbers');
+    // Section 7 (pp. 9–14) holds page 11, the only one to mention the quetzal.
+    expect(r.sections[6].fullText?.map((p) => p.label)).toEqual(['9', '10', '11', '12', '13', '14']);
+    expect(r.sections[6].fullText?.[2].text).toContain('quetzal');
+    expect(r.sections[0].fullText).toBeNull();
+    // Page 4 holds the end of section 5 and the start of section 6 (its JSTOR excerpt): split between them.
+    const six = r.sections[5];
+    expect(six.fullText?.[0].label).toBe('4');
+    expect(six.fullText?.[0].text.startsWith(six.paragraphs[0].slice(0, 40))).toBe(true);
+    const fiveOnFour = r.sections[4].fullText?.find((p) => p.label === '4');
+    expect(fiveOnFour?.text).toMatch(/printed as page 4 of the report/);
+    expect(fiveOnFour?.text).not.toContain(six.paragraphs[0].slice(0, 40));
+    expect(read.warnings.filter((w) => w.includes('shared by sections'))).toEqual([]);
     expect(read.summary).toEqual([expect.stringMatching(/^r: read r\.pdf: 32 pages, 30 labels from printed numbers, \d+ characters/)]);
   }, SLOW);
 
@@ -268,7 +278,8 @@ describe('reading a report from its JSTOR page, metadata and PDF together', () =
 
     if (!read.ok) throw new Error(JSON.stringify(read.problems));
     expect(read.reports[0].sections).toHaveLength(10);
-    expect(read.reports[0].printedPages).toBeUndefined();
+    expect(read.reports[0].labelsFrom).toBeNull();
+    expect(read.reports[0].sections.every((s) => s.fullText === null)).toBe(true);
     expect(read.warnings).toEqual([`warning: ${path.join(sources, 'r.pdf')}: no text layer on any of its 3 pages (a scan?): its pages are not read`]);
   }, SLOW);
 

@@ -223,7 +223,8 @@ describe('searchSections with a catalogue it has not seen', () => {
       csl: { type: 'report', title: 'T' },
       pageCount: null,
       copyrightDate: null,
-      sections: [{ number: 1, title: null, citationTitle: null, label: 'p. 1', pages: null, paragraphs: [text], truncated: false }],
+      sections: [{ number: 1, title: null, citationTitle: null, titleSource: null, label: 'p. 1', pages: null, paragraphs: [text], truncated: false, fullText: null }],
+      labelsFrom: null,
     };
     return { catalogue: { reports: [report], surfaceForms: surfaceForms([report], analyzer) }, index: createSearchIndex([report], analyzer) };
   }

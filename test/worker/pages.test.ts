@@ -49,9 +49,13 @@ describe('GET /api/reports/{report}/pages/{page}', () => {
     expect(body.sections[0]).toEqual({
       number: 5,
       title: 'Introduction',
+      // The metadata file names section 5 "Introduction".
+      titleSource: 'metadata',
       label: 'pp. 3–4: The United Nations (UN) has come a long…',
       pages: { label: '3-4', first: '3', last: '4', numbering: 'arabic' },
       hasText: true,
+      // The real report is built from its JSTOR page alone: an excerpt, no PDF.
+      hasFullText: false,
       links: { self: `${ORIGIN}${REPORT_PATH}/sections/5` },
       cite: expect.objectContaining({ ris: `${ORIGIN}${REPORT_PATH}/sections/5/cite?format=ris` }),
       citePage: {

@@ -14,7 +14,7 @@ import { findReport, findSection, sectionText } from '../catalogue';
 import type { Catalogue, PageRange, Section, SectionDocument } from '../types';
 import type { ParsedQuery, QueryWord } from './query';
 import { indexTermsOf, mayBeWithin, SEARCH_FIELDS, type IndexTerms, type SearchField } from './search-index';
-import { analyseText, flattenText, highlightAnalysed, matchedWordsOf, snippetOf, type AnalysedText } from './snippet';
+import { analyseText, flattenText, highlightAnalysed, matchedWordsOf, matchStrength, snippetOf, type AnalysedText } from './snippet';
 
 /** How words combine: `all` needs every word, `any` one, `auto` tries all then any. */
 export type SearchMode = 'all' | 'any' | 'auto';
@@ -59,8 +59,10 @@ export interface SearchHit {
   score: number;
   /** The words of the section that matched, as written there (lower case). */
   terms: string[];
-  /** HTML: escaped text with matched words in `<mark>`. */
+  /** HTML: escaped text with matched words in `<mark>`, from `page` where it is known. */
   snippet: string;
+  /** The printed page of the best match ("11"), or null where the section's text has no pages (only an excerpt is known). */
+  page: string | null;
 }
 
 /** A page of results. */
@@ -198,6 +200,8 @@ interface SectionAnalysis {
   snippetText?: AnalysedText;
   /** Title, printed pages and text, analysed, for the matched words. */
   fields?: AnalysedText[];
+  /** Each printed page of the full text as a snippet shows it, analysed. */
+  pages?: Array<{ label: string; text: AnalysedText }>;
 }
 
 const sectionAnalyses = new WeakMap<Section, WeakMap<Analyzer, SectionAnalysis>>();
@@ -219,6 +223,31 @@ function sectionSnippetText(section: Section, a: Analyzer): AnalysedText {
   const analysis = analysisOf(section, a);
   analysis.snippetText ??= analyseText(flattenText(sectionText(section)), a);
   return analysis.snippetText;
+}
+
+function sectionPages(section: Section, a: Analyzer): Array<{ label: string; text: AnalysedText }> {
+  const analysis = analysisOf(section, a);
+  analysis.pages ??= (section.fullText ?? []).map((page) => ({ label: page.label, text: analyseText(flattenText(page.text), a) }));
+  return analysis.pages;
+}
+
+/**
+ * The printed page of a section where the search matched best: most distinct
+ * matched terms, then most matched words, the earliest page on a tie; null
+ * for a section whose text has no pages or where no page matched (a match in
+ * the title or the page range only).
+ */
+function bestPage(section: Section, matched: ReadonlySet<string>, a: Analyzer): { label: string; text: AnalysedText } | null {
+  let best: { label: string; text: AnalysedText } | null = null;
+  let bestStrength: [number, number] = [0, 0];
+  for (const page of sectionPages(section, a)) {
+    const strength = matchStrength(page.text, matched);
+    if (strength[0] > bestStrength[0] || (strength[0] === bestStrength[0] && strength[1] > bestStrength[1])) {
+      best = page;
+      bestStrength = strength;
+    }
+  }
+  return best;
 }
 
 function sectionFields(section: Section, a: Analyzer): AnalysedText[] {
@@ -282,9 +311,11 @@ function toHit(catalogue: Catalogue, result: MiniSearchResult, a: Analyzer): Sea
   const [reportId, number] = splitSectionId(result.id);
   const section = sectionOf(catalogue, result.id);
   const matched = new Set(result.terms);
-  const snippet =
-    sectionText(section)
-      ? snippetOf(sectionSnippetText(section, a), matched, { truncated: section.truncated })
+  const page = bestPage(section, matched, a);
+  const snippet = page
+    ? snippetOf(page.text, matched)
+    : sectionText(section)
+      ? snippetOf(sectionSnippetText(section, a), matched, { truncated: section.truncated && !section.fullText })
       : highlightAnalysed(analyseText(section.title ?? section.label, a), matched);
   return {
     id: result.id,
@@ -296,5 +327,6 @@ function toHit(catalogue: Catalogue, result: MiniSearchResult, a: Analyzer): Sea
     score: Math.round(result.score * 1000) / 1000,
     terms: matchedWordsOf(sectionFields(section, a), matched),
     snippet,
+    page: page?.label ?? null,
   };
 }

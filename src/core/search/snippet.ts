@@ -69,6 +69,23 @@ function matchesIn(analysed: AnalysedText, matched: ReadonlySet<string>): Match[
 }
 
 /**
+ * How well a text matched: its distinct matched terms, then its matched words
+ * in all. Compare two with `[a, b]` order: more distinct terms first.
+ * @example matchStrength(analyseText('integration and integrated plans', analyzer), new Set(['integr', 'plan'])) // [2, 3]
+ */
+export function matchStrength(analysed: AnalysedText, matched: ReadonlySet<string>): [distinct: number, total: number] {
+  let distinct = 0;
+  let total = 0;
+  for (const term of matched) {
+    const places = analysed.places.get(term);
+    if (!places) continue;
+    distinct++;
+    total += places.length;
+  }
+  return [distinct, total];
+}
+
+/**
  * A text as a snippet shows it: runs of white space as one space.
  * @example flattenText(' two\n\nparagraphs ') // 'two paragraphs'
  */
