@@ -100,6 +100,9 @@ function descendants(root: number): ProcessInfo[] {
 /** Nanoseconds the process's live threads have run on a core (first field of each thread's schedstat). */
 function threadsCpuNs(pid: number): number {
   let total = 0;
+  if (!existsSync(`/proc/${pid}/task`)) {
+    throw new Error(`workerd (pid ${pid}) is gone: wrangler dev restarts it when a file it watches changes (src/, scripts/, index/sources/, index/styles/); run the bench again with the tree left alone`);
+  }
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
     try {
       total += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);

@@ -4,7 +4,7 @@
  */
 import { stemmer as porter } from 'stemmer';
 import { analyzer, createAnalyzer } from '../src/core/analyzer';
-import { evaluate, evaluateBaseline, readRelevanceSet, type RankingVariant } from './relevance';
+import { evaluate, evaluateBaseline, FULL_TEXT_SET, fullTextReports, readRelevanceSet, type RankingVariant } from './relevance';
 import { readReports } from './report-sources';
 
 const variants: RankingVariant[] = [
@@ -30,6 +30,17 @@ const results = [
 for (const { variant, result } of results) {
   console.log([variant.name.padEnd(46), pct(result.mrr10), pct(result.p1), pct(result.recall3), String(result.failures.length).padStart(6)].join('  '));
 }
+// The whole text: queries answered outside the excerpts, on the report built with its PDF.
+const fullText = readRelevanceSet(FULL_TEXT_SET);
+const withPdf = await fullTextReports();
+console.log(`\nfull-text set: ${fullText.queries.length} queries on ${fullText.report} built with the generated PDF (${FULL_TEXT_SET})`);
+console.log(['variant'.padEnd(46), 'MRR@10', ' P@1 ', 'R@3  ', 'page@1', 'failed'].join('  '));
+for (const variant of variants) {
+  const result = evaluate(withPdf, fullText, variant);
+  console.log([variant.name.padEnd(46), pct(result.mrr10), pct(result.p1), pct(result.recall3), pct(result.pageP1 ?? 0), String(result.pageFailures.length).padStart(6)].join('  '));
+  for (const { query, page } of result.pageFailures) console.log(`  FAIL [${query.kind}] ${JSON.stringify(query.q)} expected section ${query.expect.join('/')} p. ${query.page}, got p. ${page ?? 'none'}`);
+}
+
 for (const { variant, result } of results) {
   console.log(`\n${variant.name}: P@1 by kind`);
   console.log('  ' + Object.entries(result.byKind).map(([kind, s]) => `${kind} ${pct(s.p1)}`).join(', '));

@@ -2,7 +2,11 @@
  * Scores a ranking on the labelled relevance set (test/relevance/queries.json):
  * MRR@10, P@1 and recall@3, overall and per kind of query.
  */
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readReports } from './report-sources';
+import { formatProblem } from './sources';
 import MiniSearch from 'minisearch';
 import { type Analyzer } from '../src/core/analyzer';
 import {
@@ -20,6 +24,8 @@ export interface LabelledQuery {
   q: string;
   kind: string;
   expect: number[];
+  /** The printed page the first hit must land on, for a report whose whole text is known. */
+  page?: string;
   why?: string;
 }
 
@@ -38,6 +44,32 @@ export interface Scores {
 export interface Evaluation extends Scores {
   byKind: Record<string, Scores>;
   failures: Array<{ query: LabelledQuery; ranked: number[] }>;
+  /** Of the queries that name a page, the share whose first hit is the right section on that page; null when none names one. */
+  pageP1: number | null;
+  /** Queries naming a page whose first hit landed elsewhere. */
+  pageFailures: Array<{ query: LabelledQuery; page: string | null }>;
+}
+
+/** The queries answered outside the excerpts, for the report built with its (generated) PDF: see `fullTextReports`. */
+export const FULL_TEXT_SET = 'test/relevance/fulltext-queries.json';
+
+/**
+ * The report built as a publisher with its PDF would build it: its JSTOR page
+ * and metadata from `index/sources/`, and the PDF the tests generate (no real
+ * PDF of it may be in the repository), in a folder that is removed after.
+ */
+export async function fullTextReports(): Promise<Report[]> {
+  const { makeReportPdf } = await import('../test/fixtures/make-pdfs');
+  const dir = mkdtempSync(join(tmpdir(), 'report-edge-fulltext-'));
+  try {
+    for (const ext of ['.txt', '.json']) copyFileSync(`index/sources/driving-the-system-apart${ext}`, join(dir, `driving-the-system-apart${ext}`));
+    writeFileSync(join(dir, 'driving-the-system-apart.pdf'), await makeReportPdf({ pageLabels: true, outline: true }));
+    const read = await readReports(dir);
+    if (!read.ok) throw new Error(`the full-text fixture does not build: ${read.problems.map(formatProblem).join('; ')}`);
+    return read.reports;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export function readRelevanceSet(path = 'test/relevance/queries.json'): RelevanceSet {
@@ -67,11 +99,16 @@ function score(rankings: Array<{ ranked: number[]; expect: number[] }>): Scores 
 }
 
 /** Scores rankings overall and per kind, and lists the queries whose expected section is not first. */
-function evaluation(set: RelevanceSet, rankings: Array<{ query: LabelledQuery; ranked: number[]; expect: number[] }>): Evaluation {
+function evaluation(set: RelevanceSet, rankings: Array<{ query: LabelledQuery; ranked: number[]; expect: number[]; firstPage?: string | null }>): Evaluation {
   const kinds = [...new Set(set.queries.map((q) => q.kind))];
   const byKind = Object.fromEntries(kinds.map((kind) => [kind, score(rankings.filter((r) => r.query.kind === kind))]));
   const failures = rankings.filter((r) => !r.expect.includes(r.ranked[0])).map(({ query, ranked }) => ({ query, ranked }));
-  return { ...score(rankings), byKind, failures };
+  const paged = rankings.filter((r) => r.query.page !== undefined);
+  const pageFailures = paged
+    .filter((r) => !(r.expect.includes(r.ranked[0]) && r.firstPage === r.query.page))
+    .map((r) => ({ query: r.query, page: r.firstPage ?? null }));
+  const pageP1 = paged.length === 0 ? null : (paged.length - pageFailures.length) / paged.length;
+  return { ...score(rankings), byKind, failures, pageP1, pageFailures };
 }
 
 /** Ranks every query of the set with a variant and scores the rankings. */
@@ -81,7 +118,7 @@ export function evaluate(reports: Report[], set: RelevanceSet, variant: RankingV
   const options: SearchOptions = { ...DEFAULT_SEARCH_OPTIONS, limit: 10, report: set.report, ...variant.options };
   const rankings = set.queries.map((query) => {
     const page = searchSections(index, catalogue, parseQuery(query.q, variant.analyzer), options, variant.analyzer);
-    return { query, ranked: page.hits.map((hit) => hit.number), expect: query.expect };
+    return { query, ranked: page.hits.map((hit) => hit.number), expect: query.expect, firstPage: page.hits[0]?.page ?? null };
   });
   return evaluation(set, rankings);
 }
