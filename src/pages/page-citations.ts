@@ -23,6 +23,20 @@ export interface StyledCitations {
   forms: FormattedCitation[];
 }
 
+/**
+ * What "Cite one page" offers: each featured style that is installed, in each
+ * form that names a page (not the reference), as `style:form` → label.
+ * @example pageCitationChoices(styles)[0] // ['apa:in-text', 'APA in-text citation']
+ */
+export function pageCitationChoices(installed: ReadonlyArray<{ name: string; forms: CitationForm[] }>): Array<[value: string, label: string]> {
+  return FEATURED_STYLES.flatMap(({ style, label }) => {
+    const info = installed.find((s) => s.name === style);
+    return (info?.forms ?? [])
+      .filter((form) => form !== 'reference')
+      .map((form): [string, string] => [`${style}:${form}`, `${label} ${CITATION_FORMS.find((f) => f.name === form)!.label.toLowerCase()}`]);
+  });
+}
+
 /** The inner HTML of a one-entry answer, without citation-js's wrapping divs. */
 function innerHtml(body: string): string {
   return body

@@ -19,6 +19,8 @@ export const pagePaths = {
   sectionAt: (report: string, n: number, terms: string[], page: string | null) =>
     `${pagePaths.section(report, n)}${terms.length > 0 ? `?highlight=${encodeURIComponent(terms.join(' '))}` : ''}${page === null ? '' : `#${pageAnchor(page)}`}`,
   search: (report: string) => `/reports/${encodeURIComponent(report)}/search`,
+  /** "Cite one page" without JavaScript: redirects to the API's citation of that page. */
+  citePage: (report: string, n: number) => `/reports/${encodeURIComponent(report)}/sections/${n}/cite-page`,
   export: (report: string) => `/reports/${encodeURIComponent(report)}/export`,
   embed: (report: string) => `/embed/${encodeURIComponent(report)}`,
 };

@@ -16,6 +16,7 @@ import { getAsset, getCatalogue, getCitations, getSearchIndex } from '../site-da
 import { EmbedPage } from './embed-page';
 import { HomePage } from './home-page';
 import { exportChoices, ReportPage } from './report-page';
+import { pageCitationChoices } from './page-citations';
 import { pagePaths } from './page-paths';
 import { SearchResultsPage } from './search-page';
 import { SectionPage } from './section-page';
@@ -126,6 +127,22 @@ export function addPageRoutes(app: OpenAPIHono) {
     if (style) params.set('style', style);
     if (style) params.set('download', '1');
     return c.redirect(`/api/reports/${encodeURIComponent(report.id)}/cite?${params}`, 303);
+  });
+
+  // "Cite one page" without JavaScript: the form's style and form become the API's citation of that page.
+  app.get('/reports/:report/sections/:n/cite-page', (c) => {
+    const report = requireReport(c.req.param('report'));
+    const section = requireSection(report, sectionNumber(c.req.param('n')));
+    const choice = c.req.query('as') ?? '';
+    const choices = pageCitationChoices(getCitations().styles);
+    const back = { href: pagePaths.section(report.id, section.number), text: `Back to section ${section.number}` };
+    if (!choices.some(([value]) => value === choice)) {
+      throw new ProblemError({ status: 400, kind: 'invalid-parameter', title: 'Unknown citation', detail: `Choose one of: ${choices.map(([v]) => v).join(', ')}.`, back });
+    }
+    const [style, form] = choice.split(':');
+    // The API checks the page against the section's range and answers a 400 naming it.
+    const params = new URLSearchParams({ format: 'text', style, form, page: (c.req.query('page') ?? '').slice(0, 20) });
+    return c.redirect(`/api/reports/${encodeURIComponent(report.id)}/sections/${section.number}/cite?${params}`, 303);
   });
 
   app.get('/embed/:report', (c) => {

@@ -15,7 +15,9 @@ import { escapeHtml, highlightHtml } from '../core/search';
 import type { Report, Section } from '../core/types';
 import { CitePanel, PrintReference } from './cite-panel';
 import { citationAlternates, Layout } from './layout';
-import { formattedCitations } from './page-citations';
+import { formattedCitations, pageCitationChoices } from './page-citations';
+import { getCitations } from '../site-data';
+import { numberToRoman } from '../core/page-ranges';
 import { pageAnchor, pagePaths } from './page-paths';
 import { SearchForm } from './search-form';
 import { Byline, sectionName, sectionPages } from './report-parts';
@@ -39,6 +41,43 @@ function ExcerptNotice(props: { report: Report }) {
         'The full text is in the report.'
       )}
     </p>
+  );
+}
+
+/** The printed pages of a section: those of its whole text where known, else every page of its range. */
+function printedLabels(section: Section): string[] {
+  if (section.fullText) return section.fullText.map((page) => page.label);
+  const range = section.pages;
+  if (!range) return [];
+  return Array.from({ length: range.to - range.from + 1 }, (_, i) => (range.numbering === 'roman' ? numberToRoman(range.from + i) : String(range.from + i)));
+}
+
+/**
+ * "Cite one page": any printed page of the section, in any featured style's
+ * in-text citation or note, as the manuals want a quotation cited. A plain
+ * form: it works without JavaScript (a redirect to the API's citation).
+ */
+function CitePageForm(props: { report: Report; section: Section }) {
+  const labels = printedLabels(props.section);
+  return (
+    <details class="cite-panel cite-page">
+      <summary>Cite one page</summary>
+      <form method="get" action={pagePaths.citePage(props.report.id, props.section.number)}>
+        <label for="cite-page-page">Page</label>{' '}
+        <select id="cite-page-page" name="page">
+          {labels.map((label) => (
+            <option value={label}>p. {label}</option>
+          ))}
+        </select>{' '}
+        <label for="cite-page-as">as</label>{' '}
+        <select id="cite-page-as" name="as">
+          {pageCitationChoices(getCitations().styles).map(([value, label]) => (
+            <option value={value}>{label}</option>
+          ))}
+        </select>{' '}
+        <button type="submit">Cite this page</button>
+      </form>
+    </details>
   );
 }
 
@@ -102,6 +141,7 @@ export function SectionPage(props: { report: Report; section: Section; link: Lin
           </div>
         )}
         <CitePanel id="cite-section" summary="Cite this section" citations={citations} links={cite} />
+        {section.pages && <CitePageForm report={report} section={section} />}
         <PrintReference citations={citations} />
         <nav aria-label="Sections" class="prev-next">
           {prev ? (

@@ -49,4 +49,30 @@ describe('a report known only from its contents page', () => {
     // Printed under the text: the APA reference, opening with the author and the year (APA 7 §9.8 author, §9.13 date).
     expect(page).toMatch(/<p class="print-reference">Cite as \(APA\): Boutellis, A\. \(2013\)\./);
   });
+
+  it('offers "Cite one page" on a section page: every page of its range, each featured style’s in-text citation and note', async () => {
+    const page = await html(`/reports/${REPORT}/sections/7`);
+
+    const pages = [...page.matchAll(/<option value="([^"]+)">p\. \1<\/option>/g)].map((m) => m[1]);
+    expect(pages).toEqual(['9', '10', '11', '12', '13', '14']);
+    expect(page).toContain('<option value="apa:in-text">APA in-text citation</option>');
+    expect(page).toContain('<option value="chicago-notes-bibliography:note">Chicago notes note</option>');
+    expect(page).not.toContain('value="apa:reference"');
+  });
+
+  it('answers the form with the API’s citation of that page: APA 7 §8.13, (Author, year, p. 11)', async () => {
+    const res = await call(`/reports/${REPORT}/sections/7/cite-page?page=11&as=apa%3Ain-text`, { redirect: 'manual' });
+
+    expect(res.status).toBe(303);
+    const location = res.headers.get('Location')!;
+    expect(location).toBe(`/api/reports/${REPORT}/sections/7/cite?format=text&style=apa&form=in-text&page=11`);
+    expect(await (await call(location)).text()).toBe('(Boutellis, 2013, p. 11)\n');
+  });
+
+  it('refuses a citation it does not offer with a 400 that lists the choices', async () => {
+    const res = await call(`/reports/${REPORT}/sections/7/cite-page?page=11&as=apa%3Areference`, { headers: { Accept: 'text/html' } });
+
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('Choose one of: apa:in-text,');
+  });
 });
