@@ -7,14 +7,8 @@
  * page 20 only (test/fixtures/make-pdfs.ts, DISTINCTIVE_WORDS).
  */
 import { describe, expect, it } from 'vitest';
-import { call, getJson, ORIGIN, REPORT, REPORT_PATH } from '../worker/client';
+import { call, getHtml as html, getJson, ORIGIN, REPORT, REPORT_PATH } from '../worker/client';
 
-async function html(path: string): Promise<string> {
-  const res = await call(path, { headers: { Accept: 'text/html' } });
-  const body = await res.text();
-  expect(res.status, body).toBe(200);
-  return body;
-}
 
 describe('search over the whole text', () => {
   it('finds a word printed only on page 11 in section 7 (pp. 9–14), on page 11, with its snippet from that page', async () => {

@@ -26,6 +26,14 @@ export async function getJson<T = any>(path: string): Promise<T> {
   return JSON.parse(text) as T;
 }
 
+/** GETs a page as a browser asks for it, expects a 200 and returns its HTML. */
+export async function getHtml(path: string): Promise<string> {
+  const res = await call(path, { headers: { Accept: 'text/html' } });
+  const body = await res.text();
+  expect(res.status, `${path} answered ${res.status}: ${body.slice(0, 300)}`).toBe(200);
+  return body;
+}
+
 /** An RFC 9457 problem as the API writes it. */
 export interface ProblemBody {
   type: string;

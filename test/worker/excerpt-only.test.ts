@@ -4,14 +4,8 @@
  * has not read. (The same Worker with a PDF: test/worker-fulltext/.)
  */
 import { describe, expect, it } from 'vitest';
-import { call, getJson, REPORT, REPORT_PATH } from './client';
+import { call, getHtml as html, getJson, REPORT, REPORT_PATH } from './client';
 
-async function html(path: string): Promise<string> {
-  const res = await call(path, { headers: { Accept: 'text/html' } });
-  const body = await res.text();
-  expect(res.status, body).toBe(200);
-  return body;
-}
 
 describe('a report known only from its contents page', () => {
   it('gives search hits no page: the excerpt has no printed pages of its own', async () => {
