@@ -32,11 +32,13 @@ const START_TIMEOUT_MS = 90_000;
  * Starts wrangler dev (which runs the build first) and waits until it answers.
  * @example const server = await startDevServer(); await fetch(server.origin + '/api/reports'); await server.stop();
  */
-export async function startDevServer(options: { port?: number; log?: (line: string) => void } = {}): Promise<DevServer> {
+export async function startDevServer(options: { port?: number; log?: (line: string) => void; cwd?: string } = {}): Promise<DevServer> {
   const port = options.port ?? (await freePort());
   const origin = `http://127.0.0.1:${port}`;
   // Started directly, not through npx, so the pid is wrangler's own and stopping it stops workerd too.
+  // `cwd`: another copy of the project (the browser tests' report with its PDF); this one by default.
   const child: ChildProcess = spawn('node_modules/.bin/wrangler', ['dev', '--ip', '127.0.0.1', '--port', String(port)], {
+    cwd: options.cwd,
     env: {
       ...process.env,
       WRANGLER_SEND_METRICS: 'false',

@@ -122,8 +122,8 @@ export interface Site {
  * Starts `wrangler dev` and the course site. If the second fails to start,
  * the first is stopped before the error is thrown: nothing is left running.
  */
-export async function startSite(options: { log?: (line: string) => void; port?: number } = {}): Promise<Site> {
-  const worker = await startDevServer({ log: options.log, port: options.port });
+export async function startSite(options: { log?: (line: string) => void; port?: number; cwd?: string } = {}): Promise<Site> {
+  const worker = await startDevServer({ log: options.log, port: options.port, cwd: options.cwd });
   let host: LocalServer;
   try {
     host = await startHostServer(worker.origin);
