@@ -223,7 +223,16 @@ export function matchedWords(text: string, matched: ReadonlySet<string>, a: Anal
 export function matchedWordsOf(texts: AnalysedText[], matched: ReadonlySet<string>): string[] {
   const words = new Set<string>();
   for (const text of texts) {
-    for (const match of matchesIn(text, matched)) words.add(text.words[match.at].folded);
+    // Each written form once, at its first place: no need to sort every place of a long text.
+    const first = new Map<string, number>();
+    for (const term of matched) {
+      for (const at of text.places.get(term) ?? []) {
+        const folded = text.words[at].folded;
+        const known = first.get(folded);
+        if (known === undefined || at < known) first.set(folded, at);
+      }
+    }
+    for (const [folded] of [...first].sort((x, y) => x[1] - y[1])) words.add(folded);
   }
   return [...words];
 }
