@@ -40,12 +40,19 @@ try {
   writeFileSync(join(sources, 'long-report.pdf'), pdf);
 
   const out = join(work, 'out');
-  const started = performance.now();
-  const summary = execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/build-index.ts', '--sources', sources, '--out', out], { encoding: 'utf8' });
-  const seconds = (performance.now() - started) / 1000;
+  const build = () => {
+    const started = performance.now();
+    const summary = execFileSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/build-index.ts', '--sources', sources, '--out', out], { encoding: 'utf8' });
+    return { seconds: (performance.now() - started) / 1000, summary };
+  };
+  const verdict = (seconds: number) => `budget ${BUILD_BUDGET_S} s: ${seconds <= BUILD_BUDGET_S ? 'ok' : 'OVER'}`;
+  const first = build();
   console.log(`${pages}-page PDF, ${values.words} words of prose a page (${(pdf.length / 1024).toFixed(0)} KiB), built with its metadata alone:`);
-  for (const line of summary.trim().split('\n')) console.log(`  ${line}`);
-  console.log(`build wall time: ${seconds.toFixed(1)} s (budget ${BUILD_BUDGET_S} s: ${seconds <= BUILD_BUDGET_S ? 'ok' : 'OVER'})`);
+  for (const line of first.summary.trim().split('\n')) console.log(`  ${line}`);
+  console.log(`first build, wall time: ${first.seconds.toFixed(1)} s (${verdict(first.seconds)}), citations rendered`);
+  // Again, as after a new copy of the PDF: the citations depend on the metadata and the sections, not on the text, and are reused.
+  const again = build();
+  console.log(`rebuild, wall time: ${again.seconds.toFixed(1)} s (${verdict(again.seconds)}), the PDF read again and the citations reused`);
 
   const catalogue = JSON.parse(readFileSync(join(out, 'catalogue.json'), 'utf8')) as Catalogue;
   const index = loadSearchIndex(JSON.parse(readFileSync(join(out, 'search-index.json'), 'utf8')), analyzer);
