@@ -6,7 +6,7 @@
 import { formatPageRange } from '../src/core/page-ranges';
 import type { Report, Section } from '../src/core/types';
 import { openingWords } from './sources/clean-text';
-import { sectionPageTexts } from './section-pages';
+import { outlineTitle, sectionPageTexts } from './section-pages';
 import type { DocumentSection, ReportDocument } from './sources/document';
 
 // Enough words to tell excerpts apart in a list, short enough for one line.
@@ -33,7 +33,9 @@ export function sectionLabel(segment: Pick<DocumentSection, 'number' | 'pages' |
  */
 export function assembleReport(document: ReportDocument): { report: Report; notes: string[] } {
   const known = document.metadata.sections;
-  const titleOf = (section: DocumentSection) => known[String(section.number)]?.title ?? section.title;
+  // The document's own title for a section: what its source gave it, else the PDF bookmark that opens it.
+  const documentTitle = (section: DocumentSection) => section.title ?? (document.pages ? outlineTitle(section, document.sections, document.pages) : null);
+  const titleOf = (section: DocumentSection) => known[String(section.number)]?.title ?? documentTitle(section);
   const split = document.pages ? sectionPageTexts(document.sections, document.pages, titleOf) : null;
   const sections: Section[] = document.sections.map((section) => {
     const title = titleOf(section);
@@ -41,7 +43,7 @@ export function assembleReport(document: ReportDocument): { report: Report; note
       number: section.number,
       title,
       citationTitle: known[String(section.number)]?.citationTitle ?? title,
-      titleSource: known[String(section.number)] ? 'metadata' : section.title !== null ? 'outline' : null,
+      titleSource: known[String(section.number)] ? 'metadata' : documentTitle(section) !== null ? 'outline' : null,
       label: sectionLabel(section),
       pages: section.pages,
       paragraphs: section.paragraphs,

@@ -19,7 +19,7 @@ const OPENING_WORDS = 8;
 const FEWEST_WORDS = 3;
 
 /** The PDF pages (1-based, first and last) a section spans, by its printed range or, for a section read from the PDF, as it was read. */
-function spanOf(section: DocumentSection, pages: DocumentPage[]): { first: number; last: number } | null {
+export function spanOf(section: DocumentSection, pages: DocumentPage[]): { first: number; last: number } | null {
   if (section.pageSpan) return section.pageSpan;
   const range = section.pages;
   if (!range) return null;
@@ -51,6 +51,21 @@ export function sectionStart(pageText: string, section: Pick<DocumentSection, 'p
     if (match) return match.index;
   }
   return null;
+}
+
+/**
+ * The title the PDF's outline gives a section: the top-level bookmark that
+ * opens the section's first page, when no other section starts on that page
+ * (a bookmark on a shared page belongs to the section that begins there, but
+ * two sections starting on one page leave it unclear). Null otherwise.
+ * @example outlineTitle(sections[6], sections, pages) // 'Part Two' (section 7 begins on page 9, bookmarked "Part Two")
+ */
+export function outlineTitle(section: DocumentSection, sections: DocumentSection[], document: DocumentPages): string | null {
+  const first = spanOf(section, document.pages)?.first;
+  if (first === undefined) return null;
+  const startingThere = sections.filter((other) => spanOf(other, document.pages)?.first === first);
+  if (startingThere.length !== 1) return null;
+  return document.outline.find((entry) => entry.depth === 0 && entry.page === first)?.title ?? null;
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parsePageRange } from '../../src/core/page-ranges';
-import { sectionPageTexts, sectionStart } from '../../scripts/section-pages';
+import { outlineTitle, sectionPageTexts, sectionStart } from '../../scripts/section-pages';
 import type { DocumentPages, DocumentSection } from '../../scripts/sources';
 
 function range(label: string) {
@@ -78,5 +78,25 @@ describe('sectionPageTexts', () => {
 
     expect(texts.get(1)).toBeNull();
     expect(texts.get(2)?.map((p) => p.label)).toEqual(['1', '2', '3']);
+  });
+});
+
+describe('outlineTitle', () => {
+  const outlined: DocumentPages = { ...PAGES, outline: [{ title: 'Part Two', page: 3, depth: 0 }, { title: 'A subsection', page: 4, depth: 1 }] };
+
+  it('titles a section by the top-level bookmark that opens its first page, even a page it shares', () => {
+    const sections = [section(1, '1-2'), section(2, '2-3')];
+
+    // Section 2 begins on page "2" (PDF page 3), which the bookmark "Part Two" opens.
+    expect(outlineTitle(sections[1], sections, outlined)).toBe('Part Two');
+    expect(outlineTitle(sections[0], sections, outlined)).toBeNull();
+  });
+
+  it('gives no title where two sections begin on the bookmarked page, or only a nested bookmark opens it', () => {
+    const twoOnOnePage = [section(1, '2-2'), section(2, '2-3')];
+    expect(outlineTitle(twoOnOnePage[1], twoOnOnePage, outlined)).toBeNull();
+
+    const nested = [section(1, '1-2'), section(2, '3-3')];
+    expect(outlineTitle(nested[1], nested, outlined)).toBeNull();
   });
 });

@@ -68,11 +68,24 @@ describe('GET /api/reports/{report}/sections/{n} with the whole text', () => {
     expect(section8.fullText[0].text.startsWith(section8.paragraphs[0].slice(0, 30))).toBe(true);
   });
 
-  it('says each title’s source: the metadata file for "Introduction", none for an untitled section', async () => {
-    const body = await getJson(REPORT_PATH);
+  it('titles sections from the metadata file, else from the PDF’s bookmarks, and says which', async () => {
+    const sections: Array<{ number: number; title: string | null; titleSource: string | null }> = (await getJson(REPORT_PATH)).sections;
+    const titles = sections.map(({ number, title, titleSource }) => [number, title, titleSource]);
 
-    expect(body.sections.find((s: { number: number }) => s.number === 5)).toMatchObject({ title: 'Introduction', titleSource: 'metadata' });
-    expect(body.sections.find((s: { number: number }) => s.number === 7)).toMatchObject({ title: null, titleSource: null, hasFullText: true });
+    // The fixture's bookmarks (test/fixtures/make-pdfs.ts, OUTLINE) open pages i, iii, 1, 3, 4, 9, 14, 23 and 26;
+    // the metadata file names sections 3, 4 and 5. Section 1 (the covers) has neither.
+    expect(titles).toEqual([
+      [1, null, null],
+      [2, 'Contents', 'outline'],
+      [3, 'Abbreviations', 'metadata'],
+      [4, 'Executive Summary', 'metadata'],
+      [5, 'Introduction', 'metadata'],
+      [6, 'Part One', 'outline'],
+      [7, 'Part Two', 'outline'],
+      [8, 'Part Three', 'outline'],
+      [9, 'Conclusion', 'outline'],
+      [10, 'Annex', 'outline'],
+    ]);
   });
 
   it('undoes line-end hyphenation and ligatures in the text: "Department", "financial flows"', async () => {
