@@ -11,9 +11,8 @@ import { getCitations } from '../site-data';
 export interface FormattedCitation {
   form: CitationForm;
   formLabel: string;
-  /** Citation-js HTML (escaped by citeproc, italics as <i>), from our own metadata. */
+  /** Citation-js HTML (escaped by citeproc, italics as <i>), from our own metadata; its text is what a copy button copies as plain text. */
   html: string;
-  text: string;
 }
 
 /** A style's citations of one item. */
@@ -45,7 +44,7 @@ function innerHtml(body: string): string {
     .trim();
 }
 
-/** The featured styles' citations of one item, as HTML and text, in every form each offers. */
+/** The featured styles' citations of one item, as HTML, in every form each offers. */
 export function formattedCitations(report: string, ref: ItemRef, today = new Date()): StyledCitations[] {
   const file = getCitations();
   return FEATURED_STYLES.flatMap(({ style, label }) => {
@@ -57,7 +56,6 @@ export function formattedCitations(report: string, ref: ItemRef, today = new Dat
         form,
         formLabel: CITATION_FORMS.find((f) => f.name === form)!.label,
         html: innerHtml(citationAnswer(file, { ...request, format: 'html' }).body),
-        text: citationAnswer(file, { ...request, format: 'text' }).body.trim(),
       };
     });
     return [{ style, label, forms }];

@@ -4,7 +4,8 @@
  * character: for every item of the report, every featured style and form.
  */
 import { describe, expect, it } from 'vitest';
-import { getCatalogue } from '../../src/site-data';
+import { citationAnswer, itemId } from '../../src/core/citations';
+import { getCatalogue, getCitations } from '../../src/site-data';
 import { formattedCitations } from '../../src/pages/page-citations';
 
 /** What a browser's `textContent` gives for a fragment of citeproc's HTML: no tags, entities decoded. */
@@ -21,12 +22,16 @@ describe('cite panels: the text a copy button takes is the plain citation', () =
   const items = ['report' as const, ...report.sections.map((s) => s.number)];
 
   it.each(items)('item %s: every style and form', (item) => {
-    const styled = formattedCitations(report.id, item, new Date('2026-11-28T12:00:00Z'));
+    const today = new Date('2026-11-28T12:00:00Z');
+    const file = getCitations();
+    const styled = formattedCitations(report.id, item, today);
     expect(styled.length).toBeGreaterThanOrEqual(3);
     for (const { style, forms } of styled) {
       for (const form of forms) {
-        expect(form.text.length, `${style} ${form.form}`).toBeGreaterThan(0);
-        expect(textContentOf(form.html), `${style} ${form.form}`).toBe(form.text);
+        // The API's plain-text answer for the same citation.
+        const text = citationAnswer(file, { report: report.id, items: [itemId(item)], style, locale: file.defaultLocale, form: form.form, today, format: 'text' }).body.trim();
+        expect(text.length, `${style} ${form.form}`).toBeGreaterThan(0);
+        expect(textContentOf(form.html), `${style} ${form.form}`).toBe(text);
       }
     }
   });
