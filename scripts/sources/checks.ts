@@ -3,7 +3,7 @@
  * against every section's printed range and against the metadata's
  * `number-of-pages`. A disagreement is a problem naming the file and the page.
  */
-import { numberToRoman, parsePrintedPage } from '../../src/core/page-ranges';
+import { parsePrintedPage, printedLabel } from '../../src/core/page-ranges';
 import { LABEL_SOURCE_NAMES, type ReportDocument, type SourceProblem } from './document';
 
 function sameLabel(label: string | null, wanted: { numbering: string; value: number }): boolean {
@@ -38,7 +38,7 @@ export function checkDocument(document: ReportDocument): SourceProblem[] {
       if (page && sameLabel(page.label, { numbering: range.numbering, value })) continue;
       const printed = page ? (page.label === null ? 'unnumbered' : `printed "${page.label}"`) : 'missing: the PDF ends before it';
       const at = page ? page.index : pages.length;
-      const wanted = range.numbering === 'roman' ? numberToRoman(value) : String(value);
+      const wanted = printedLabel(range.numbering, value);
       problems.push({ file, line: at, message: `page ${at} is ${printed} (labels from ${how}), but ${where} needs page "${wanted}" there` });
       break;
     }

@@ -57,6 +57,22 @@ export function numberToRoman(value: number): string {
 }
 
 /**
+ * How a page of a numbering is printed: lower-case roman, or arabic.
+ * @example printedLabel('roman', 3) // 'iii'
+ */
+export function printedLabel(numbering: Numbering, value: number): string {
+  return numbering === 'roman' ? numberToRoman(value) : String(value);
+}
+
+/**
+ * Every printed page of a range, in order.
+ * @example rangeLabels(parsePageRange('ii-iv').range) // ['ii', 'iii', 'iv']
+ */
+export function rangeLabels(range: PageRange): string[] {
+  return Array.from({ length: range.to - range.from + 1 }, (_, i) => printedLabel(range.numbering, range.from + i));
+}
+
+/**
  * Reads one printed page number, roman or arabic, case-insensitive.
  * @example parsePrintedPage('III') // { label: 'iii', numbering: 'roman', value: 3 }
  */

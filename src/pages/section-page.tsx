@@ -17,7 +17,7 @@ import { CitePanel, PrintReference } from './cite-panel';
 import { citationAlternates, Layout } from './layout';
 import { formattedCitations, pageCitationChoices } from './page-citations';
 import { getCitations } from '../site-data';
-import { numberToRoman } from '../core/page-ranges';
+import { rangeLabels } from '../core/page-ranges';
 import { pageAnchor, pagePaths } from './page-paths';
 import { SearchForm } from './search-form';
 import { Byline, sectionName, sectionPages } from './report-parts';
@@ -49,7 +49,7 @@ function printedLabels(section: Section): string[] {
   if (section.fullText) return section.fullText.map((page) => page.label);
   const range = section.pages;
   if (!range) return [];
-  return Array.from({ length: range.to - range.from + 1 }, (_, i) => (range.numbering === 'roman' ? numberToRoman(range.from + i) : String(range.from + i)));
+  return rangeLabels(range);
 }
 
 /**

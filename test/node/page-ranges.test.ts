@@ -4,6 +4,7 @@ import {
   parsePageRange,
   parsePrintedPage,
   rangeHoldsPage,
+  rangeLabels,
   romanToNumber,
   sectionsHoldingPage,
 } from '../../src/core/page-ranges';
@@ -138,5 +139,16 @@ describe('sectionsHoldingPage on the seed report', () => {
 
   it('finds nothing for roman page v, past the front matter', () => {
     expect(holding('v')).toEqual([]);
+  });
+});
+
+describe('rangeLabels', () => {
+  it('lists every printed page of a range in its own numbering', () => {
+    const roman = parsePageRange('ii-iv');
+    const arabic = parsePageRange('9-14');
+    if (!roman.ok || !arabic.ok) throw new Error('ranges do not parse');
+
+    expect(rangeLabels(roman.range!)).toEqual(['ii', 'iii', 'iv']);
+    expect(rangeLabels(arabic.range!)).toEqual(['9', '10', '11', '12', '13', '14']);
   });
 });
