@@ -12,10 +12,11 @@ export default defineConfig({
         // A cold isolate's first request can take seconds on a busy 2-core machine.
         test: { name: 'worker', include: ['test/worker/**/*.test.ts'], testTimeout: 20_000 },
       },
-      // The same Worker bundled with a build made from a PDF (test/worker-fulltext/build-fixture.ts):
-      // whole text by printed page, search hits on a page, page look-up with text.
+      // The same Worker serving a build made from a PDF (test/worker-fulltext/build-fixture.ts):
+      // whole text by printed page, search hits on a page, page look-up with text. Its
+      // wrangler.toml points the assets at that build; the alias its bundled scripts.
       {
-        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        plugins: [cloudflareTest({ wrangler: { configPath: './test/worker-fulltext/wrangler.toml' } })],
         resolve: { alias: [{ find: /^(.*)\/index\/build\/(.*)$/, replacement: `${FULLTEXT_BUILD}/$2` }] },
         test: { name: 'worker-fulltext', include: ['test/worker-fulltext/**/*.test.ts'], globalSetup: ['test/worker-fulltext/build-fixture.ts'], testTimeout: 20_000 },
       },

@@ -8,7 +8,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { BuildFiles } from './build-index';
 
 /** Every file under `dir`, sorted, as paths relative to `root`. */
 function filesUnder(root: string, dir: string): string[] {
@@ -19,12 +18,15 @@ function filesUnder(root: string, dir: string): string[] {
 }
 
 /**
- * Hashes the build's files and the code that serves them.
- * @example buildId(files, projectRoot) // '3f9a0c…' (16 hex digits)
+ * Hashes the build's small files, the keys of its report files (each a hash
+ * of everything the file is made from: `scripts/library/build-cache.ts`),
+ * and the code that serves them.
+ * @example buildId({ 'widget.js': code }, ['driving-the-system-apart:9c1e…'], projectRoot) // '3f9a0c…' (16 hex digits)
  */
-export function buildId(files: BuildFiles, projectRoot: string): string {
+export function buildId(files: Record<string, string>, reportKeys: string[], projectRoot: string): string {
   const hash = createHash('sha256');
   for (const name of Object.keys(files).sort()) hash.update(`${name}\0`).update(files[name]).update('\0');
+  for (const key of reportKeys) hash.update(`${key}\0`);
   for (const path of [...filesUnder(projectRoot, 'src'), 'package-lock.json', 'wrangler.toml']) {
     hash.update(`${path}\0`).update(readFileSync(join(projectRoot, path))).update('\0');
   }

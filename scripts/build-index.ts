@@ -1,23 +1,37 @@
 /**
- * The build: index/sources → index/build. Reads and validates every report
- * (`scripts/sources/`: one reader per kind of source, one neutral document
- * per report; `assemble-report.ts`: the report from it), then writes the catalogue and the search index into a fresh folder and swaps
- * it in, so a failed build leaves the previous one untouched.
+ * The build: index/sources → index/build, in stages, each timed:
  *
- * Usage: tsx scripts/build-index.ts [--sources DIR] [--styles DIR] [--out DIR]
+ * 1. read: every report's sources into one neutral document, then a report
+ *    (`scripts/sources/`, `assemble-report.ts`);
+ * 2. reports: each report's file (search index, surface forms, citations),
+ *    kept in a per-report cache under a key of everything it is made from,
+ *    so only changed reports are built, on every core (`scripts/library/`);
+ * 3. library: the shelf list, the word list in shards, the citation styles;
+ * 4. scripts: the widget and the page script, bundled;
+ * 5. write: everything into a fresh folder, swapped in at once, so a failed
+ *    build leaves the previous one untouched.
+ *
+ * Data goes under `assets/` (Workers Static Assets, read by the Worker
+ * through its ASSETS binding, never part of the script); the scripts and
+ * the build id are bundled into the Worker.
+ *
+ * Usage: tsx scripts/build-index.ts [--sources DIR] [--styles DIR] [--out DIR] [--cache DIR]
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { itemFileName, reportItems } from '../src/core/citations/items';
-import { analyzer } from '../src/core/analyzer';
-import { createSearchIndex, surfaceForms } from '../src/core/search';
-import type { Catalogue, Report } from '../src/core/types';
+import { dataPaths, shelfEntry, type ShelfList } from '../src/core/library';
+import type { Report } from '../src/core/types';
 import { buildId } from './build-id';
 import { bundleScript } from './bundle-script';
-import { DEBIAN_LOCALES_DIR, DEBIAN_STYLES_DIR, LOCALES, renderCitations } from './citations/render';
+import { checkAccessDates, citationStyles, DEBIAN_LOCALES_DIR, DEBIAN_STYLES_DIR, LOCALES, setUpCitations } from './citations/render';
+import { BuildCache, codeKey, reportKey } from './library/build-cache';
+import { buildIntoCache } from './library/render-pool';
+import { kib } from './library/report-file';
+import { WordListBuilder } from './library/word-list';
 import { readReports } from './report-sources';
 import { formatProblem } from './sources';
 
@@ -26,102 +40,168 @@ const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The widget must stay small enough to add to any course page without a thought. */
 export const WIDGET_GZIP_BUDGET = 8192;
 
-/** The files a build writes, by name. */
-export type BuildFiles = Record<string, string>;
+/** The folder under the build that Workers Static Assets serves to the Worker (wrangler.toml `[assets]`). */
+export const ASSETS_FOLDER = 'assets';
 
-/** Builds the output files from validated reports. Pure apart from the clock. */
-export function buildFiles(reports: Report[], options: { stylesDir?: string; debianStylesDir?: string; previous?: string } = {}): { files: BuildFiles; summary: string[] } {
-  const started = performance.now();
-  const catalogue: Catalogue = { reports, surfaceForms: surfaceForms(reports, analyzer) };
-  const index = createSearchIndex(reports, analyzer);
-  const files: BuildFiles = {
-    'catalogue.json': JSON.stringify(catalogue),
-    'search-index.json': JSON.stringify(index),
-  };
-  const ms = performance.now() - started;
-  const citations = cachedCitations(reports, options);
-  files['citations.json'] = citations.json;
-  files['citations.key'] = citations.key;
-  const page = bundleScript(join(projectRoot, 'src/assets/page-script.ts'));
-  const widget = bundleScript(join(projectRoot, 'src/widget/report-search.ts'));
-  if (widget.gzipBytes > WIDGET_GZIP_BUDGET) throw new Error(`widget.js is ${widget.gzipBytes} bytes gzip, over the ${WIDGET_GZIP_BUDGET}-byte budget`);
-  files['page.js'] = page.code;
-  files['widget.js'] = widget.code;
-  // Last: it hashes every file above.
-  files['build-id.json'] = JSON.stringify({ id: buildId(files, projectRoot) });
-  const summary = reports.map((report) => {
-    // Each report's share of the index, measured by indexing it alone.
-    const reportStarted = performance.now();
-    const alone = createSearchIndex([report], analyzer);
-    const bytes = JSON.stringify(alone);
-    const withText = report.sections.filter((s) => s.paragraphs.length > 0).length;
-    return `${report.id}: ${report.sections.length} sections (${withText} with text), ${alone.termCount} index terms, ${kib(bytes)} index, ${(performance.now() - reportStarted).toFixed(0)} ms`;
-  });
-  summary.push(
-    `index: ${index.termCount} terms, ${kib(files['search-index.json'])}; catalogue: ${kib(files['catalogue.json'])}; built in ${ms.toFixed(0)} ms`,
-    ...citations.summary,
-    `citations.json: ${kib(files['citations.json'])}`,
-    `widget.js: ${widget.bytes} bytes, ${widget.gzipBytes} bytes gzip (budget ${WIDGET_GZIP_BUDGET}); page.js: ${page.gzipBytes} bytes gzip`,
-  );
-  return { files, summary };
+export interface BuildOptions {
+  /** Where the build goes; replaced whole when it succeeds. */
+  out: string;
+  /** Dropped-in CSL styles. */
+  stylesDir?: string;
+  debianStylesDir?: string;
+  /** The per-report cache; by default `.build-cache` beside `out`. */
+  cacheDir?: string;
+  /** Processes to build reports on; by default one per core. */
+  cores?: number;
+}
+
+/** A stage's time and what it made, for the summary. */
+function stage(name: string, started: number, what: string): string {
+  return `stage ${name}: ${((performance.now() - started) / 1000).toFixed(2)} s, ${what}`;
 }
 
 /**
- * Rendering every citation takes seconds; its inputs rarely change. Reuse the
- * previous build's citations when the key (everything they depend on) matches.
+ * Builds the library of `reports` into `options.out`.
+ * @returns summary lines: each report built, then one line per stage with its time and sizes
  */
-function cachedCitations(reports: Report[], options: { stylesDir?: string; debianStylesDir?: string; previous?: string }) {
-  const key = citationsKey(reports, options);
-  const previous = options.previous;
-  if (previous && existsSync(join(previous, 'citations.key')) && readFileSync(join(previous, 'citations.key'), 'utf8') === key) {
-    return { key, json: readFileSync(join(previous, 'citations.json'), 'utf8'), summary: ['citations: unchanged inputs, reused from the previous build'] };
-  }
-  const rendered = renderCitations(reports, { stylesDir: options.stylesDir, debianDir: options.debianStylesDir });
-  return { key, json: JSON.stringify(rendered.file), summary: rendered.summary };
-}
+export async function buildLibrary(reports: Report[], options: BuildOptions): Promise<{ summary: string[] }> {
+  const summary: string[] = [];
+  const stages: string[] = [];
+  const out = resolve(options.out);
+  const cache = new BuildCache(resolve(options.cacheDir ?? join(dirname(out), '.build-cache')));
+  const renderOptions = { stylesDir: options.stylesDir, debianDir: options.debianStylesDir };
+  const styleDirs = [options.debianStylesDir ?? DEBIAN_STYLES_DIR, DEBIAN_LOCALES_DIR, options.stylesDir].filter((d): d is string => !!d);
 
-function citationsKey(reports: Report[], options: { stylesDir?: string; debianStylesDir?: string }): string {
-  const hash = createHash('sha256');
-  // Exactly what citations are rendered from: every item's CSL and file name.
-  hash.update(JSON.stringify(reports.map((r) => reportItems(r).map(({ ref, item }) => [item, itemFileName(r, ref)]))));
-  // The code that renders them: the build's citation folder and the core it shares with the Worker.
-  const code = [
-    ...codeFiles('scripts/citations'),
-    ...codeFiles('src/core/citations'),
-    'package-lock.json',
-  ];
-  for (const file of code) hash.update(file).update(readFileSync(join(projectRoot, file)));
-  hash.update(JSON.stringify(LOCALES));
-  const dirs = [options.debianStylesDir ?? DEBIAN_STYLES_DIR, DEBIAN_LOCALES_DIR, options.stylesDir].filter((d): d is string => !!d && existsSync(d));
-  for (const dir of dirs) {
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.csl') || f.endsWith('.xml')).sort()) hash.update(file).update(readFileSync(join(dir, file)));
-  }
-  return hash.digest('hex');
-}
+  // 2. Reports: only those whose key changed are built.
+  let started = performance.now();
+  const code = codeKey(projectRoot, styleDirs, LOCALES);
+  const keys = new Map(reports.map((report) => [report.id, reportKey(code, report)]));
+  const queue = reports.filter((report) => cache.read(report.id, keys.get(report.id)!) === null).map((report) => ({ report, key: keys.get(report.id)! }));
+  await buildIntoCache(queue, renderOptions, cache, () => {}, options.cores);
+  const built = new Set(queue.map(({ report }) => report.id));
+  stages.push(stage('reports', started, `${queue.length} built, ${reports.length - queue.length} unchanged and reused, on ${Math.min(options.cores ?? availableParallelism(), Math.max(queue.length, 1))} process(es)`));
 
-/** The TypeScript files of a folder of the project, by path from the project root. */
-function codeFiles(folder: string): string[] {
-  return readdirSync(join(projectRoot, folder))
-    .filter((f) => f.endsWith('.ts'))
-    .sort()
-    .map((f) => `${folder}/${f}`);
-}
-
-function kib(text: string): string {
-  return `${(Buffer.byteLength(text) / 1024).toFixed(1)} KiB`;
-}
-
-/** Writes the files into `out` all at once: a sibling folder is filled, then renamed into place. */
-export function writeBuildAtomically(out: string, files: BuildFiles): void {
+  // 3. Library: shelf list, word list, citation styles, written into a fresh folder.
   const next = `${out}.next-${process.pid}`;
-  const previous = `${out}.previous-${process.pid}`;
+  try {
+    return await writeLibrary(reports, { out, next, cache, code, keys, built, renderOptions, summary, stages });
+  } finally {
+    rmSync(next, { recursive: true, force: true });
+  }
+}
+
+interface LibraryWrite {
+  out: string;
+  next: string;
+  cache: BuildCache;
+  code: string;
+  keys: Map<string, string>;
+  built: Set<string>;
+  renderOptions: { stylesDir?: string; debianDir?: string };
+  summary: string[];
+  stages: string[];
+}
+
+/** Stages 3 to 5: the library's files into `next`, then `next` swapped in for `out`. */
+async function writeLibrary(reports: Report[], { out, next, cache, code, keys, built, renderOptions, summary, stages }: LibraryWrite): Promise<{ summary: string[] }> {
+  let started = performance.now();
   rmSync(next, { recursive: true, force: true });
-  mkdirSync(next, { recursive: true });
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(next, name), content);
+  const assets = join(next, ASSETS_FOLDER);
+  const place = (path: string) => join(assets, path);
+  mkdirSync(dirname(place(dataPaths.report('x'))), { recursive: true });
+  mkdirSync(dirname(place(dataPaths.termShard('x'))), { recursive: true });
+  const stylesKey = createHash('sha256').update(code).update(JSON.stringify(reports[0])).digest('hex').slice(0, 24);
+  let stylesJson = cache.readText(`citation-styles.${stylesKey}.json`);
+  if (stylesJson === null) {
+    stylesJson = JSON.stringify(citationStyles(setUpCitations(renderOptions), reports[0]));
+    cache.writeText(`citation-styles.${stylesKey}.json`, stylesJson);
+  }
+  const styles = JSON.parse(stylesJson) as ReturnType<typeof citationStyles>;
+  const words = new WordListBuilder();
+  let reportBytes = 0;
+  let checked = 0;
+  for (const [i, report] of reports.entries()) {
+    const key = keys.get(report.id)!;
+    const entry = cache.read(report.id, key)!;
+    checkAccessDates(styles, report.id, entry.dated);
+    checked += entry.checked;
+    if (built.has(report.id)) summary.push(...entry.summary);
+    words.add(i, entry.terms, entry.forms);
+    const target = place(dataPaths.report(report.id));
+    linkOrCopy(cache.filePath(report.id, key), target);
+    reportBytes += statSync(target).size;
+  }
+  const shelf: ShelfList = { reports: reports.map(shelfEntry), sections: reports.reduce((n, r) => n + r.sections.length, 0) };
+  const shelfJson = JSON.stringify(shelf);
+  writeFileSync(place(dataPaths.shelf()), shelfJson);
+  writeFileSync(place(dataPaths.citationStyles()), stylesJson);
+  let shardCount = 0;
+  let shardBytes = 0;
+  let largestShard = 0;
+  for (const [shard, json] of words.shards()) {
+    writeFileSync(place(dataPaths.termShard(shard)), json);
+    shardCount++;
+    shardBytes += Buffer.byteLength(json);
+    largestShard = Math.max(largestShard, Buffer.byteLength(json));
+  }
+  stages.push(
+    stage(
+      'library',
+      started,
+      `${reports.length} report files (${kib(reportBytes)}), shelf list ${kib(shelfJson)}, word list ${shardCount} shards (${kib(shardBytes)}, largest ${kib(largestShard)}), citation styles ${kib(stylesJson)} (${styles.styles.length} styles × ${styles.locales.length} locales; ${checked} placeholder fills proven against citation-js)`,
+    ),
+  );
+
+  // 4. Scripts.
+  started = performance.now();
+  const page = bundleScript(join(projectRoot, 'src/assets/page-script.ts'));
+  const widget = bundleScript(join(projectRoot, 'src/widget/report-search.ts'));
+  if (widget.gzipBytes > WIDGET_GZIP_BUDGET) throw new Error(`widget.js is ${widget.gzipBytes} bytes gzip, over the ${WIDGET_GZIP_BUDGET}-byte budget`);
+  writeFileSync(join(next, 'page.js'), page.code);
+  writeFileSync(join(next, 'widget.js'), widget.code);
+  const id = buildId({ 'page.js': page.code, 'widget.js': widget.code, 'citation-styles.json': stylesJson, 'library.json': shelfJson }, [...keys].map(([r, k]) => `${r}:${k}`), projectRoot);
+  writeFileSync(join(next, 'build-id.json'), JSON.stringify({ id }));
+  stages.push(stage('scripts', started, `widget.js ${widget.bytes} bytes, ${widget.gzipBytes} bytes gzip (budget ${WIDGET_GZIP_BUDGET}); page.js ${page.gzipBytes} bytes gzip`));
+
+  // 5. Write: swap the new build in, then forget cache entries no build uses.
+  started = performance.now();
+  swapIn(next, out);
+  cache.keepOnly(keys);
+  stages.push(stage('write', started, `${reports.length + shardCount + 2} data files in ${join(out, ASSETS_FOLDER)}`));
+  for (const line of styles.missingStyles) stages.push(`citations: style "${line.name}" not available: ${line.reason}`);
+  for (const line of styles.missingLocales) stages.push(`citations: locale "${line.name}" not available: ${line.reason}`);
+  return { summary: [...summary, ...stages] };
+}
+
+/** A cached file into the build: a hard link where the file system allows, else a copy. */
+function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
+/** Replaces `out` with the folder `next` in two renames, so `out` is never half-written. */
+function swapIn(next: string, out: string): void {
+  const previous = `${out}.previous-${process.pid}`;
   mkdirSync(dirname(out), { recursive: true });
   if (existsSync(out)) renameSync(out, previous);
   renameSync(next, out);
   rmSync(previous, { recursive: true, force: true });
+}
+
+/** Every file a build wrote, by path under `out` (for tests and size checks). */
+export function builtFiles(out: string): string[] {
+  return readdirSync(out, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(out.length + 1))
+    .sort();
+}
+
+/** Reads a built file as text. */
+export function readBuilt(out: string, path: string): string {
+  return readFileSync(join(out, path), 'utf8');
 }
 
 async function main(): Promise<number> {
@@ -130,20 +210,30 @@ async function main(): Promise<number> {
       sources: { type: 'string', default: 'index/sources' },
       styles: { type: 'string', default: 'index/styles' },
       out: { type: 'string', default: 'index/build' },
+      cache: { type: 'string' },
+      cores: { type: 'string' },
     },
   });
   const sources = resolve(values.sources!);
   const out = resolve(values.out!);
+  let started = performance.now();
   const read = await readReports(sources);
   if (!read.ok) {
     for (const problem of read.problems) console.error(formatProblem(problem));
     console.error(`build failed: ${read.problems.length} problem(s); ${out} was left as it was`);
     return 1;
   }
-  const { files, summary } = buildFiles(read.reports, { stylesDir: resolve(values.styles!), previous: out });
-  writeBuildAtomically(out, files);
-  // What reading found (pages, labels and how, text, time) and what a person should look at.
-  for (const line of [...read.summary, ...summary, ...read.warnings]) console.log(line);
+  const readStage = stage('read', started, `${read.reports.length} reports from ${sources}`);
+  started = performance.now();
+  try {
+    const { summary } = await buildLibrary(read.reports, { out, stylesDir: resolve(values.styles!), cacheDir: values.cache, cores: values.cores ? Number(values.cores) : undefined });
+    // What reading found (pages, labels and how, text, time), what was built, each stage, and what a person should look at.
+    for (const line of [...read.summary, ...summary, readStage, `total: ${((performance.now() - started) / 1000 + 0).toFixed(2)} s after reading`, ...read.warnings]) console.log(line);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    console.error(`build failed; ${out} was left as it was`);
+    return 1;
+  }
   return 0;
 }
 

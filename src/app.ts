@@ -1,16 +1,13 @@
 /**
- * The Worker's Hono app: shared middleware (security headers, CORS, ETags,
- * caching), the API and page routes, and the answers for everything that is
- * not a route (404, 405, errors) as problem+json or an error page.
+ * The Worker's Hono app: the middleware every answer shares (security
+ * headers, CORS, ETags, public caching, read-only methods), the API and the
+ * pages mounted as sub-apps, and the answers for everything that is not a
+ * route (404, 405, errors) as problem+json or an error page.
  */
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
-import { addCitationRoutes } from './api/citation-routes';
-import { addOpenApiDocument } from './api/openapi-document';
-import { addReportRoutes } from './api/reports-routes';
-import { addSearchRoutes } from './api/search-routes';
-import { addPageRoutes } from './pages/page-routes';
-import type { Context } from 'hono';
+import { createApi } from './api';
+import { createPages } from './pages/page-routes';
 import { respondWithErrorPage } from './pages/error-page';
 import { entityTags } from './entity-tags';
 import { privateUnlessPublicOrigin } from './public-origin';
@@ -19,8 +16,6 @@ import { echoed, ProblemError, respondWithProblem, type Problem } from './proble
 
 /** Everything here is read-only. */
 const ALLOWED_METHODS = ['GET', 'HEAD', 'OPTIONS'];
-/** The data changes only with a deploy; an hour keeps clients fast and a new deploy visible soon. */
-export const API_CACHE_CONTROL = 'public, max-age=3600, stale-while-revalidate=86400';
 
 /**
  * Programs get problem+json; a browser asking for a page (Accept: text/html,
@@ -35,23 +30,7 @@ function answerProblem(c: Context, problem: Problem, headers: Record<string, str
 
 /** Builds the app; `src/index.ts` exports it to the Workers runtime. */
 export function createApp() {
-  const app = new OpenAPIHono({
-    // One answer for every invalid parameter: which one, and what it must be.
-    defaultHook: (result, c) => {
-      if (result.success) return;
-      const invalidParams = result.error.issues.map((issue) => ({
-        name: issue.path.map(String).join('.') || '(request)',
-        reason: issue.message,
-      }));
-      return respondWithProblem(c, {
-        status: 400,
-        kind: 'invalid-parameter',
-        title: 'Invalid request parameter',
-        detail: invalidParams.map((p) => `${p.name}: ${p.reason}`).join('; '),
-        invalidParams,
-      });
-    },
-  });
+  const app = new Hono();
 
   // First, so that every answer leaves through it: 404, 405, preflights and errors too.
   app.use('*', securityHeaders);
@@ -76,17 +55,8 @@ export function createApp() {
     await next();
   });
 
-  app.use('/api/*', async (c, next) => {
-    await next();
-    if (c.res.status === 200 && !c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', API_CACHE_CONTROL);
-  });
-
-  addPageRoutes(app);
-  addReportRoutes(app);
-  addSearchRoutes(app);
-  addCitationRoutes(app);
-
-  addOpenApiDocument(app);
+  app.route('/', createPages());
+  app.route('/', createApi());
 
   app.notFound((c) =>
     answerProblem(c, { status: 404, kind: 'not-found', title: 'Not found', detail: `Nothing is served at ${echoed(new URL(c.req.url).pathname)}. The API is described at /api/openapi.json.` }),

@@ -17,7 +17,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { etag, RETAINED_304_HEADERS } from 'hono/etag';
-import { getBuildId } from './site-data';
+import { getBuildId } from './bundled-files';
 
 /**
  * What, in a request, picked this answer: the URL and the value of each

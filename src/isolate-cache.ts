@@ -27,36 +27,52 @@ export const PAGE_CACHE_ENTRIES = 64;
 export const API_CACHE_ENTRIES = 64;
 
 /**
- * A map of at most `capacity` entries that forgets the least recently used.
+ * A map that forgets the least recently used entries beyond its capacity:
+ * at most `capacity` entries, or, given `weigh`, at most `capacity` in total
+ * weight (say, bytes). The newest entry is always kept, however heavy.
  * @example
  * const cache = new BoundedCache<string>(2);
  * cache.set('a', 'A'); cache.set('b', 'B'); cache.set('c', 'C');
  * cache.get('a') // undefined: the oldest went when the third came
  */
 export class BoundedCache<V> {
-  readonly #entries = new Map<string, V>();
+  readonly #entries = new Map<string, { value: V; weight: number }>();
+  #weight = 0;
 
-  constructor(readonly capacity: number) {
+  constructor(
+    readonly capacity: number,
+    readonly weigh: (value: V) => number = () => 1,
+  ) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new Error(`BoundedCache: capacity must be a positive whole number, not ${capacity}`);
   }
 
   /** The value kept for `key`, now the most recently used, or undefined. */
   get(key: string): V | undefined {
     const entries = this.#entries;
-    const value = entries.get(key);
-    if (value === undefined) return undefined;
+    const entry = entries.get(key);
+    if (entry === undefined) return undefined;
     // A Map keeps insertion order: moving the key to the end marks it as the most recently used.
     entries.delete(key);
-    entries.set(key, value);
-    return value;
+    entries.set(key, entry);
+    return entry.value;
   }
 
-  /** Keeps `value` for `key`, forgetting the least recently used entry beyond the capacity. */
+  /** Keeps `value` for `key`, forgetting the least recently used entries beyond the capacity. */
   set(key: string, value: V): void {
     const entries = this.#entries;
-    entries.delete(key);
-    entries.set(key, value);
-    if (entries.size > this.capacity) entries.delete(entries.keys().next().value!);
+    const old = entries.get(key);
+    if (old) {
+      this.#weight -= old.weight;
+      entries.delete(key);
+    }
+    const weight = this.weigh(value);
+    entries.set(key, { value, weight });
+    this.#weight += weight;
+    while (this.#weight > this.capacity && entries.size > 1) {
+      const [oldest, entry] = entries.entries().next().value!;
+      entries.delete(oldest);
+      this.#weight -= entry.weight;
+    }
   }
 
   /** The keys, least recently used first. */
@@ -68,8 +84,14 @@ export class BoundedCache<V> {
     return this.#entries.size;
   }
 
+  /** The total weight kept (the number of entries, without `weigh`). */
+  get weight(): number {
+    return this.#weight;
+  }
+
   clear(): void {
     this.#entries.clear();
+    this.#weight = 0;
   }
 }
 

@@ -58,14 +58,19 @@ export function respondWithProblem(c: Context, problem: Problem, headers: Record
   });
 }
 
-/** 404 for a report id the catalogue does not have. */
+/** Most report ids an unknown-report answer names: a library of thousands is listed by /api/reports, not in an error. */
+const MAX_REPORTS_NAMED = 20;
+
+/** 404 for a report id the library does not have. */
 export function unknownReport(id: string, known: string[]): Problem {
+  const named = known.slice(0, MAX_REPORTS_NAMED);
+  const more = known.length > named.length ? ` and ${known.length - named.length} more (see /api/reports)` : '';
   return {
     status: 404,
     kind: 'unknown-report',
     title: 'No such report',
-    detail: `There is no report "${echoed(id)}". Reports served here: ${known.join(', ')}.`,
-    extra: { reports: known },
+    detail: `There is no report "${echoed(id)}". Reports served here: ${named.join(', ')}${more}.`,
+    extra: { reports: named, total: known.length },
   };
 }
 

@@ -18,7 +18,7 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-ris';
 import { formatAccessDate } from '../../src/core/citations/answer';
-import type { AccessDateFormat, CitationsFile, EntryStrings, ItemRecords, StyledStrings, StyleInfo } from '../../src/core/citations/file';
+import type { AccessDateFormat, CitationsFile, CitationStyles, EntryStrings, ItemRecords, ReportCitations, StyledStrings } from '../../src/core/citations/file';
 import { itemFileName, itemId, reportItems, type CslItem, type ItemRef } from '../../src/core/citations/items';
 import { CITATION_LOCALES, DEFAULT_LOCALE, DEFAULT_STYLE, FEATURED_STYLES, formsOf, PLACEHOLDERS, type CitationForm, type StyleClass } from '../../src/core/citations/registry';
 import type { Report, Section } from '../../src/core/types';
@@ -410,12 +410,16 @@ export interface RenderOptions {
   locales?: string[];
 }
 
-/**
- * Renders every citation of every report.
- * @returns the file the Worker reads, and summary lines for the build output
- */
-export function renderCitations(reports: Report[], options: RenderOptions = {}) {
-  const started = performance.now();
+/** The styles and locales a build renders in, registered with citation-js. */
+export interface CitationSetup {
+  styles: LoadedStyle[];
+  locales: string[];
+  missing: Array<{ name: string; reason: string }>;
+  missingLocales: Array<{ name: string; reason: string }>;
+}
+
+/** Registers the styles and locales to render in, checking the registry's featured styles against their files. */
+export function setUpCitations(options: RenderOptions = {}): CitationSetup {
   const { styles, missing } = loadStyles({ debianDir: options.debianDir, stylesDir: options.stylesDir });
   const { locales, missing: missingLocales } = loadLocales({ debianLocalesDir: options.debianLocalesDir, locales: options.locales });
   for (const featured of FEATURED_STYLES) {
@@ -424,60 +428,129 @@ export function renderCitations(reports: Report[], options: RenderOptions = {}) 
       throw new Error(`${featured.style}: the registry's FEATURED_STYLES says ${featured.styleClass}, but its style file is ${style.styleClass}`);
     }
   }
-  const table = new StringTable();
-  const styleInfo: StyleInfo[] = styles.map((s) => ({
-    name: s.name,
-    title: s.title,
-    source: s.source,
-    styleClass: s.styleClass,
-    forms: formsOf(s.styleClass),
-    pagesIn: s.pagesIn,
-    numbered: s.numbered,
-  }));
-  const file: CitationsFile = {
-    styles: styleInfo,
-    missingStyles: missing,
-    locales,
-    missingLocales,
+  return { styles, locales, missing, missingLocales };
+}
+
+/** Whether a style and locale print an access date: its reference or any citation of the report carries the marked date. */
+function printsAccessDate(report: Report, style: LoadedStyle, lang: string): boolean {
+  const original = { ...reportItems(report)[0].item, accessed: { literal: ACCESSED_SENTINEL } } as CslItem;
+  const item = style.adaptItem ? style.adaptItem(original) : original;
+  if (referenceEntry(item, style, lang, 'text', original).includes(ACCESSED_SENTINEL)) return true;
+  return formsOf(style.styleClass)
+    .filter((form) => form !== 'reference')
+    .some((form) => citation(item, style, lang, 'text', { subsequent: form === 'short-note' }).includes(ACCESSED_SENTINEL));
+}
+
+/**
+ * What the library offers for citing, the same for every report: the styles
+ * and locales, and how each that prints an access date writes it, read off
+ * renders of `sample` (any report: the date's form does not depend on it).
+ */
+export function citationStyles(setup: CitationSetup, sample: Report): CitationStyles {
+  const accessDates: CitationStyles['accessDates'] = {};
+  for (const style of setup.styles) {
+    for (const lang of setup.locales) {
+      if (!printsAccessDate(sample, style, lang)) continue;
+      accessDates[style.name] ??= {};
+      accessDates[style.name][lang] = accessDateFormat(sample, style, lang);
+    }
+  }
+  return {
+    styles: setup.styles.map((s) => ({ name: s.name, title: s.title, source: s.source, styleClass: s.styleClass, forms: formsOf(s.styleClass), pagesIn: s.pagesIn, numbered: s.numbered })),
+    missingStyles: setup.missing,
+    locales: setup.locales,
+    missingLocales: setup.missingLocales,
     defaultStyle: DEFAULT_STYLE,
     defaultLocale: DEFAULT_LOCALE,
-    accessDates: {},
-    reports: {},
-    strings: table.strings,
+    accessDates,
   };
+}
+
+/**
+ * Renders every citation of one report: its items in the machine formats,
+ * and every style, locale and form over a string table of its own.
+ * @returns the citations, how many placeholder fills were proven, and the
+ *   styles and locales whose strings carry an access date, each as `style/locale`
+ */
+export function renderReportCitations(report: Report, setup: CitationSetup): { citations: ReportCitations; checked: number; dated: string[] } {
+  const table = new StringTable();
+  const styled: Record<string, Record<string, StyledStrings>> = {};
+  const dated: string[] = [];
+  let checked = 0;
+  for (const style of setup.styles) {
+    styled[style.name] = {};
+    for (const lang of setup.locales) {
+      const rendered = renderStyled({ report, style, lang, table });
+      styled[style.name][lang] = rendered.strings;
+      checked += rendered.checked;
+      if (rendered.dated) dated.push(`${style.name}/${lang}`);
+    }
+  }
+  const items = Object.fromEntries(reportItems(report).map(({ ref, item }) => [itemId(ref), itemRecords(report, ref, item)]));
+  return { citations: { items, styled, strings: table.strings }, checked, dated };
+}
+
+/**
+ * Fails unless the library's styles say how to write the access date of
+ * every style and locale whose strings carry one.
+ */
+export function checkAccessDates(styles: CitationStyles, report: string, dated: string[]): void {
+  for (const pair of dated) {
+    const [style, lang] = pair.split('/');
+    if (!styles.accessDates[style]?.[lang]) throw new Error(`citations: ${report}: ${pair} prints an access date, but the library's citation styles hold no format for it`);
+  }
+}
+
+/**
+ * Renders every citation of every report into one file, as one report's
+ * answers read them (`citationsOf`), for the benches and tests that look at
+ * several reports at once.
+ * @returns the file and summary lines for the build output
+ */
+export function renderCitations(reports: Report[], options: RenderOptions = {}) {
+  const started = performance.now();
+  const setup = setUpCitations(options);
+  const file: CitationsFile = { ...citationStyles(setup, reports[0]), reports: {}, strings: [] };
   let checked = 0;
   const perReport: string[] = [];
   for (const report of reports) {
     const reportStarted = performance.now();
-    const stringsBefore = table.strings.length;
-    const listed = reportItems(report);
-    const styled: Record<string, Record<string, StyledStrings>> = {};
-    for (const style of styles) {
-      styled[style.name] = {};
-      for (const lang of locales) {
-        const rendered = renderStyled({ report, style, lang, table });
-        styled[style.name][lang] = rendered.strings;
-        checked += rendered.checked;
-        if (rendered.dated && !file.accessDates[style.name]?.[lang]) {
-          file.accessDates[style.name] ??= {};
-          file.accessDates[style.name][lang] = accessDateFormat(report, style, lang);
-        }
-      }
-    }
-    file.reports[report.id] = {
-      items: Object.fromEntries(listed.map(({ ref, item }) => [itemId(ref), itemRecords(report, ref, item)])),
-      styled,
-    };
-    const bytes = Buffer.byteLength(JSON.stringify(file.reports[report.id])) + table.strings.slice(stringsBefore).reduce((n, s) => n + Buffer.byteLength(s) + 3, 0);
-    perReport.push(
-      `citations: ${report.id}: ${report.sections.length} sections, ${table.strings.length - stringsBefore} new strings, ${(bytes / 1024).toFixed(1)} KiB, ${((performance.now() - reportStarted) / 1000).toFixed(1)} s`,
+    const rendered = renderReportCitations(report, setup);
+    checkAccessDates(file, report.id, rendered.dated);
+    const offset = file.strings.length;
+    file.strings.push(...rendered.citations.strings);
+    const shifted = (entry: EntryStrings): EntryStrings => [entry[0] + offset, entry[1] + offset];
+    const styled = Object.fromEntries(
+      Object.entries(rendered.citations.styled).map(([style, byLocale]) => [
+        style,
+        Object.fromEntries(
+          Object.entries(byLocale).map(([lang, forms]) => [
+            lang,
+            Object.fromEntries(
+              Object.entries(forms).map(([form, strings]) => [
+                form,
+                { items: Object.fromEntries(Object.entries(strings!.items).map(([id, entry]) => [id, shifted(entry)])), page: shifted(strings!.page) },
+              ]),
+            ),
+          ]),
+        ),
+      ]),
     );
+    file.reports[report.id] = { items: rendered.citations.items, styled };
+    checked += rendered.checked;
+    perReport.push(citationSummary(report, rendered.citations, performance.now() - reportStarted));
   }
   const summary = [
-    `citations: ${styles.length} styles (${styles.map((s) => s.name).join(', ')}) × ${locales.length} locales (${locales.join(', ')}), ${table.strings.length} prerendered strings, ${checked} placeholder fills checked against citation-js, ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `citations: ${setup.styles.length} styles (${setup.styles.map((s) => s.name).join(', ')}) × ${setup.locales.length} locales (${setup.locales.join(', ')}), ${file.strings.length} prerendered strings, ${checked} placeholder fills checked against citation-js, ${((performance.now() - started) / 1000).toFixed(1)} s`,
     ...perReport,
-    ...missing.map((m) => `citations: style "${m.name}" not available: ${m.reason}`),
-    ...missingLocales.map((m) => `citations: locale "${m.name}" not available: ${m.reason}`),
+    ...setup.missing.map((m) => `citations: style "${m.name}" not available: ${m.reason}`),
+    ...setup.missingLocales.map((m) => `citations: locale "${m.name}" not available: ${m.reason}`),
   ];
   return { file, summary };
+}
+
+/** One report's line in the build output: sections, strings, size, time. */
+export function citationSummary(report: Report, citations: ReportCitations, ms: number): string {
+  const bytes = Buffer.byteLength(JSON.stringify(citations));
+  return `citations: ${report.id}: ${report.sections.length} sections, ${citations.strings.length} strings, ${(bytes / 1024).toFixed(1)} KiB, ${(ms / 1000).toFixed(1)} s`;
 }

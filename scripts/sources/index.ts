@@ -15,6 +15,7 @@ import type { DocumentPart, ReadResult, ReportDocument, ReportMetadata, SourcePr
 import { readJstorPage } from './jstor-toc';
 import { readMetadata } from './metadata';
 import { readPdf } from './pdf';
+import { REPORT_ID } from '../../src/core/library';
 
 export { formatProblem, LABEL_SOURCE_NAMES } from './document';
 export type { DocumentPage, DocumentPages, DocumentSection, LabelSource, ReportDocument, ReportMetadata, SourceProblem } from './document';
@@ -42,8 +43,6 @@ export const SOURCE_READERS: SourceReader[] = [
 
 const METADATA_EXTENSION = '.json';
 
-// Report ids appear in URLs that must never change: keep them plain.
-const REPORT_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 type DocumentResult = { ok: true; document: ReportDocument } | { ok: false; problems: SourceProblem[] };
 

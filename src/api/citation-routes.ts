@@ -20,15 +20,15 @@ import { parsePrintedPage, rangeHoldsPage } from '../core/page-ranges';
 import type { Report } from '../core/types';
 import { entityTag } from '../entity-tags';
 import { echoed, ProblemError } from '../problem';
-import { getCitations } from '../site-data';
-import { missingSection, requireReport, requireSection } from './lookups';
+import { citationStyles, type ReportData } from '../data';
+import { missingSection, reportCitations, requireReport, requireSection } from '../requests/lookups';
+import type { CitationStyles } from '../core/citations';
 import { citationFileResponse, CiteQuery, problemResponse, ReportParam, SectionNumberParam, SelectionQuery } from './schemas';
 
 const fileResponse = citationFileResponse('The citation, as a file to import or a formatted citation');
 
 /** The style and locale to use, or a 404 naming those that are offered. */
-export function resolveStyle(style: string | null | undefined, locale: string | null | undefined): { style: StyleInfo; locale: string } {
-  const file = getCitations();
+export function resolveStyle(file: CitationStyles, style: string | null | undefined, locale: string | null | undefined): { style: StyleInfo; locale: string } {
   const chosenStyle = style ?? file.defaultStyle;
   const chosenLocale = locale ?? file.defaultLocale;
   const found = file.styles.find((s) => s.name === chosenStyle);
@@ -96,16 +96,17 @@ export interface CitationOptions {
  * Answers with a citation: machine formats as a download, formatted text and
  * HTML inline unless asked to download.
  */
-export function respondWithCitation(c: Context, report: Report, items: string[], options: CitationOptions): Response {
+export async function respondWithCitation(c: Context, data: ReportData, items: string[], options: CitationOptions): Promise<Response> {
+  const report = data.report;
   const styled = formatEntry(options.format)!.kind === 'styled';
   if (!styled && (options.page !== undefined || (options.form ?? 'reference') !== 'reference')) {
     throw invalid(options.page !== undefined ? 'page' : 'form', `applies to the formatted citations (format=text or html), not to ${options.format}`);
   }
-  const { style, locale } = resolveStyle(options.style, options.locale);
+  const { style, locale } = resolveStyle(await citationStyles(), options.style, options.locale);
   const form = styled ? requireForm(style, options.form ?? 'reference') : 'reference';
   const page = options.page !== undefined ? requirePage(report, items, options.page) : null;
   const today = new Date();
-  const answer = citationAnswer(getCitations(), { report: report.id, items, format: options.format, style: style.name, locale, form, page, today });
+  const answer = citationAnswer(await reportCitations(data), { report: report.id, items, format: options.format, style: style.name, locale, form, page, today });
   // A file to import is always a download; a formatted citation only when asked.
   const attachment = styled ? (options.download ?? false) : true;
   const headers: Record<string, string> = {
@@ -125,7 +126,7 @@ export function respondWithCitation(c: Context, report: Report, items: string[],
  * one, null for the JSON representation, a 406 when nothing offered fits.
  * Always marks the answer as varying by Accept.
  */
-export function respondToNegotiation(c: Context, report: Report, ref: ItemRef): Response | null {
+export async function respondToNegotiation(c: Context, data: ReportData, ref: ItemRef): Promise<Response | null> {
   c.header('Vary', 'Accept');
   const negotiated = negotiateCitation(parseAccept(c.req.header('Accept') ?? ''));
   if (negotiated.kind === 'json') return null;
@@ -142,12 +143,12 @@ export function respondToNegotiation(c: Context, report: Report, ref: ItemRef): 
       { Vary: 'Accept' },
     );
   }
-  return respondWithCitation(c, report, [itemId(ref)], { ...negotiated, download: false });
+  return respondWithCitation(c, data, [itemId(ref)], { ...negotiated, download: false });
 }
 
 export const citeReportRoute = createRoute({
   method: 'get',
-  path: '/api/reports/{report}/cite',
+  path: '/reports/{report}/cite',
   operationId: 'citeReport',
   summary: 'Cite the whole report, or a selection of its sections',
   request: { params: z.object({ report: ReportParam }), query: SelectionQuery },
@@ -156,7 +157,7 @@ export const citeReportRoute = createRoute({
 
 export const citeSectionRoute = createRoute({
   method: 'get',
-  path: '/api/reports/{report}/sections/{n}/cite',
+  path: '/reports/{report}/sections/{n}/cite',
   operationId: 'citeSection',
   summary: 'Cite one section',
   request: { params: z.object({ report: ReportParam, n: SectionNumberParam }), query: CiteQuery },
@@ -164,20 +165,21 @@ export const citeSectionRoute = createRoute({
 });
 
 /** Registers the citation routes. */
-export function addCitationRoutes(app: OpenAPIHono) {
-  app.openapi(citeReportRoute, (c) => {
-    const report = requireReport(c.req.valid('param').report);
+export function addCitationRoutes(api: OpenAPIHono) {
+  api.openapi(citeReportRoute, async (c) => {
+    const data = await requireReport(c.req.valid('param').report);
+    const report = data.report;
     const query = c.req.valid('query');
     const unknown = (query.sections ?? []).filter((n) => !report.sections.some((s) => s.number === n));
     if (unknown.length > 0) throw new ProblemError(missingSection(report, unknown[0], unknown));
     const items = query.sections ? [...query.sections].sort((a, b) => a - b).map(itemId) : [itemId('report')];
-    return respondWithCitation(c, report, items, query) as never;
+    return (await respondWithCitation(c, data, items, query)) as never;
   });
 
-  app.openapi(citeSectionRoute, (c) => {
+  api.openapi(citeSectionRoute, async (c) => {
     const { report: id, n } = c.req.valid('param');
-    const report = requireReport(id);
-    requireSection(report, n);
-    return respondWithCitation(c, report, [itemId(n)], c.req.valid('query')) as never;
+    const data = await requireReport(id);
+    requireSection(data.report, n);
+    return (await respondWithCitation(c, data, [itemId(n)], c.req.valid('query'))) as never;
   });
 }

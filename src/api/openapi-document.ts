@@ -5,12 +5,13 @@
  * here rather than on every route, as the middleware itself is registered once.
  *
  * @example
- * addOpenApiDocument(app); // after the routes: GET /api/openapi.json describes them
+ * addOpenApiDocument(api); // after the routes: GET /api/openapi.json describes them
  */
 import { utf8Bytes } from '../isolate-cache';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 
-export const OPENAPI_PATH = '/api/openapi.json';
+/** Where the document is served, relative to the API's base. */
+export const OPENAPI_PATH = '/openapi.json';
 
 /** Schemas are JSON Schema 2020-12 with OpenAPI's vocabulary (`example`, `discriminator`…). */
 export const JSON_SCHEMA_DIALECT = 'https://spec.openapis.org/oas/3.1/dialect/base';
@@ -36,9 +37,9 @@ type Generated = ReturnType<OpenAPIHono['getOpenAPI31Document']>;
 /** The generator's OpenAPI 3.1 type lacks jsonSchemaDialect, a field of the 3.1 document object. */
 type Document = Generated & { jsonSchemaDialect: string };
 
-/** The document for the routes registered on `app`, with the answers every GET shares. */
-export function openApiDocument(app: OpenAPIHono): Document {
-  const generated = app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'report-edge', version: '1.0.0', description: DESCRIPTION } });
+/** The document for the routes registered on `api` (paths with its base), with the answers every GET shares. */
+export function openApiDocument(api: OpenAPIHono): Document {
+  const generated = api.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'report-edge', version: '1.0.0', description: DESCRIPTION } });
   // The generator's configuration type has no jsonSchemaDialect; it belongs beside `openapi`.
   const { openapi, ...rest } = generated;
   const document: Document = { openapi, jsonSchemaDialect: JSON_SCHEMA_DIALECT, ...rest };
@@ -53,11 +54,11 @@ export function openApiDocument(app: OpenAPIHono): Document {
 }
 
 /** Serves the document; register it after every API route. Built on first request, once per isolate. */
-export function addOpenApiDocument(app: OpenAPIHono) {
+export function addOpenApiDocument(api: OpenAPIHono) {
   // Kept as bytes: the document is the same for every request, and serialising 40 KB each time cost more than the rest of the answer.
   let documentBytes: Uint8Array<ArrayBuffer> | null = null;
-  app.get(OPENAPI_PATH, (c) => {
-    documentBytes ??= utf8Bytes(JSON.stringify(openApiDocument(app)));
+  api.get(OPENAPI_PATH, (c) => {
+    documentBytes ??= utf8Bytes(JSON.stringify(openApiDocument(api)));
     return c.body(documentBytes, 200, { 'Content-Type': 'application/json' });
   });
 }

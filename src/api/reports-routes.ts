@@ -8,11 +8,14 @@ import { parsePrintedPage, sectionsHoldingPage } from '../core/page-ranges';
 import { API_CACHE_ENTRIES, BoundedCache, cached, utf8Bytes } from '../isolate-cache';
 import { ProblemError } from '../problem';
 import type { CitationLocale } from '../core/citations';
-import { getCatalogue, getCitations } from '../site-data';
+import { listShelf } from '../core/library';
+import { citationStyles, shelfList } from '../data';
+import { requireReport, requireSection } from '../requests/lookups';
 import { respondToNegotiation } from './citation-routes';
-import { requireReport, requireSection } from './lookups';
 import { apiPaths, linkerFor, pageCitationLinks, reportSummary, reportWithContents, sectionInFull, tocEntry } from './representations';
 import {
+  ReportListQuery,
+  ReportListSchema,
   negotiatedResponse,
   PageLookupSchema,
   PageParam,
@@ -20,7 +23,6 @@ import {
   jsonResponse,
   ReportParam,
   ReportSchema,
-  ReportSummarySchema,
   SectionNumberParam,
   SectionSchema,
 } from './schemas';
@@ -28,15 +30,16 @@ import {
 
 export const listReports = createRoute({
   method: 'get',
-  path: '/api/reports',
+  path: '/reports',
   operationId: 'listReports',
-  summary: 'The reports served, with their bibliographic data',
-  responses: { 200: jsonResponse(z.object({ reports: z.array(ReportSummarySchema) }), 'Every report') },
+  summary: 'The reports served, with their bibliographic data: filtered, sorted and paged',
+  request: { query: ReportListQuery },
+  responses: { 200: jsonResponse(ReportListSchema, 'One page of reports, and how many pass the filters'), 400: problemResponse('Invalid parameter') },
 });
 
 export const getReport = createRoute({
   method: 'get',
-  path: '/api/reports/{report}',
+  path: '/reports/{report}',
   operationId: 'getReport',
   summary: 'One report: bibliographic data and table of contents',
   request: { params: z.object({ report: ReportParam }) },
@@ -50,7 +53,7 @@ export const getReport = createRoute({
 
 export const getSection = createRoute({
   method: 'get',
-  path: '/api/reports/{report}/sections/{n}',
+  path: '/reports/{report}/sections/{n}',
   operationId: 'getSection',
   summary: 'One section in full',
   request: { params: z.object({ report: ReportParam, n: SectionNumberParam }) },
@@ -64,7 +67,7 @@ export const getSection = createRoute({
 
 export const getPage = createRoute({
   method: 'get',
-  path: '/api/reports/{report}/pages/{page}',
+  path: '/reports/{report}/pages/{page}',
   operationId: 'getPage',
   summary: 'The section(s) holding a printed page',
   request: { params: z.object({ report: ReportParam, page: PageParam }) },
@@ -88,43 +91,62 @@ async function keptJson(c: Context, key: string[], body: () => unknown) {
   return c.body(bytes, 200, { 'Content-Type': 'application/json' }) as never;
 }
 
-/** Registers the look-up routes on the app. */
-export function addReportRoutes(app: OpenAPIHono) {
-  app.openapi(listReports, (c) => {
+/** Registers the look-up routes on the API. */
+export function addReportRoutes(api: OpenAPIHono) {
+  api.openapi(listReports, async (c) => {
+    const query = c.req.valid('query');
     const origin = new URL(c.req.url).origin;
     const link = linkerFor(origin);
-    return keptJson(c, ['reports', origin], () => ({ reports: getCatalogue().reports.map((report) => reportSummary(report, link)) }));
+    const key = ['reports', origin, query.publisher ?? '', query.year ?? '', query.author ?? '', query.sort, query.limit, query.offset].map(String);
+    const shelf = await shelfList();
+    return keptJson(c, key, () => {
+      const page = listShelf(shelf, query);
+      const at = (offset: number) => {
+        const params = new URLSearchParams();
+        for (const name of ['publisher', 'year', 'author'] as const) if (query[name] !== undefined) params.set(name, String(query[name]));
+        if (query.sort !== 'id') params.set('sort', query.sort);
+        params.set('limit', String(query.limit));
+        params.set('offset', String(offset));
+        return link(`${apiPaths.reports()}?${params}`);
+      };
+      const links: Record<string, string> = {};
+      if (query.offset + query.limit < page.total) links.next = at(query.offset + query.limit);
+      if (query.offset > 0) links.prev = at(Math.max(0, query.offset - query.limit));
+      return { total: page.total, limit: query.limit, offset: query.offset, reports: page.reports.map((entry) => reportSummary(entry, link)), links };
+    });
   });
 
-  app.openapi(getReport, (c) => {
-    const report = requireReport(c.req.valid('param').report);
-    const citation = respondToNegotiation(c, report, 'report');
+  api.openapi(getReport, async (c) => {
+    const data = await requireReport(c.req.valid('param').report);
+    const report = data.report;
+    const citation = await respondToNegotiation(c, data, 'report');
     if (citation) return citation as never;
     const origin = new URL(c.req.url).origin;
+    const styles = await citationStyles();
     return keptJson(c, ['report', report.id, origin], () => {
-      const file = getCitations();
       const citations = {
-        styles: file.styles.map(({ name, title, forms }) => ({ name, title, forms })),
-        locales: file.locales as CitationLocale[],
-        defaultStyle: file.defaultStyle,
-        defaultLocale: file.defaultLocale,
+        styles: styles.styles.map(({ name, title, forms }) => ({ name, title, forms })),
+        locales: styles.locales as CitationLocale[],
+        defaultStyle: styles.defaultStyle,
+        defaultLocale: styles.defaultLocale,
       };
       return reportWithContents(report, linkerFor(origin), citations);
     });
   });
 
-  app.openapi(getSection, (c) => {
+  api.openapi(getSection, async (c) => {
     const { report: id, n } = c.req.valid('param');
-    const report = requireReport(id);
+    const data = await requireReport(id);
+    const report = data.report;
     const section = requireSection(report, n);
-    const citation = respondToNegotiation(c, report, n);
+    const citation = await respondToNegotiation(c, data, n);
     if (citation) return citation as never;
     return c.json(sectionInFull(report, section, linkerFor(c.req.url)), 200);
   });
 
-  app.openapi(getPage, (c) => {
+  api.openapi(getPage, async (c) => {
     const params = c.req.valid('param');
-    const report = requireReport(params.report);
+    const { report } = await requireReport(params.report);
     const page = parsePrintedPage(params.page)!;
     const sections = sectionsHoldingPage(report.sections, page);
     if (sections.length === 0) {
@@ -138,7 +160,7 @@ export function addReportRoutes(app: OpenAPIHono) {
       });
     }
     const link = linkerFor(c.req.url);
-    const styles = getCitations().styles;
+    const { styles } = await citationStyles();
     return c.json(
       {
         report: report.id,

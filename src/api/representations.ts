@@ -2,51 +2,15 @@
  * The JSON shapes of the API: reports, table-of-contents entries and sections,
  * with absolute links so a client never has to build a URL itself.
  */
-import { CITATION_FORMATS, CITATION_FORMS, FEATURED_STYLES, type CitationForm, type CitationLocale } from '../core/citations';
+import type { CitationForm, CitationLocale } from '../core/citations';
 import { formatDateParts } from '../core/csl-dates';
-import { endNoteLink, refWorksLink } from '../core/reference-managers';
+import type { ShelfEntry } from '../core/library';
 import type { CslName, PageRange, Report, Section } from '../core/types';
+import { citationLinks, type Linker } from '../requests/links';
+import { apiPaths } from '../requests/paths';
 
-/** Stable URL paths: printed in course pages, so they must never change. */
-export const apiPaths = {
-  reports: () => '/api/reports',
-  report: (report: string) => `/api/reports/${encodeURIComponent(report)}`,
-  section: (report: string, n: number) => `/api/reports/${encodeURIComponent(report)}/sections/${n}`,
-  page: (report: string, page: string) => `/api/reports/${encodeURIComponent(report)}/pages/${encodeURIComponent(page)}`,
-  cite: (report: string) => `/api/reports/${encodeURIComponent(report)}/cite`,
-  citeSection: (report: string, n: number) => `/api/reports/${encodeURIComponent(report)}/sections/${n}/cite`,
-};
-
-/**
- * Ready links to cite an item: a download per format, a formatted reference
- * (APA by default; add style= and locale=), and one-click exports to the
- * reference managers that import by URL.
- */
-export function citationLinks(citeUrl: string): Record<string, string> {
-  const links: Record<string, string> = Object.fromEntries(CITATION_FORMATS.map(({ name }) => [name, `${citeUrl}?format=${name}`]));
-  return { ...links, refworks: refWorksLink(links.ris), endnote: endNoteLink(links.ris) };
-}
-
-/**
- * Links that cite one printed page: for each citation form other than the
- * reference, the first featured style that offers it, as formatted text.
- * @example pageCitationLinks(cite, '11', styles) // { 'in-text': '…/cite?format=text&style=apa&form=in-text&page=11', note: '…&style=chicago-notes-bibliography&form=note&page=11', … }
- */
-export function pageCitationLinks(citeUrl: string, page: string, styles: Array<{ name: string; forms: CitationForm[] }>): Record<string, string> {
-  const links: Record<string, string> = {};
-  for (const { name: form } of CITATION_FORMS.filter((f) => f.name !== 'reference')) {
-    const style = FEATURED_STYLES.map((f) => styles.find((s) => s.name === f.style)).find((s) => s?.forms.includes(form));
-    if (style) links[form] = `${citeUrl}?${new URLSearchParams({ format: 'text', style: style.name, form, page })}`;
-  }
-  return links;
-}
-
-/** Absolute URLs on the origin the request came to. */
-export type Linker = (path: string) => string;
-export function linkerFor(requestUrl: string): Linker {
-  const origin = new URL(requestUrl).origin;
-  return (path) => origin + path;
-}
+export { apiPaths } from '../requests/paths';
+export { citationLinks, linkerFor, pageCitationLinks, type Linker } from '../requests/links';
 
 function displayName(name: CslName): string {
   return name.literal ?? [name.given, name.family].filter(Boolean).join(' ');
@@ -61,8 +25,8 @@ export function pagesOf(range: PageRange | null) {
   return range && { label: range.label, first: range.first, last: range.last, numbering: range.numbering };
 }
 
-/** A report's bibliographic data, without its sections. */
-export function reportSummary(report: Report, link: Linker) {
+/** A report's bibliographic data, without its sections: from the report, or from its entry in the shelf list. */
+export function reportSummary(report: Pick<ShelfEntry, 'id' | 'type' | 'title' | 'sourceTitle' | 'csl' | 'pageCount'>, link: Linker) {
   const csl = report.csl;
   return {
     id: report.id,

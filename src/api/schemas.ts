@@ -15,42 +15,16 @@ import {
   type CitationFormat,
 } from '../core/citations';
 import { MAX_ARABIC_PAGE, parsePrintedPage, PRINTED_PAGE_PATTERN } from '../core/page-ranges';
-import { MAX_QUERY_LENGTH, MAX_QUERY_WORDS, MAX_TERM_LENGTH, queryLimitProblems, SEARCH_FIELDS } from '../core/search';
+import { SHELF_ORDERS } from '../core/library';
+import { MAX_LIBRARY_REPORTS, MAX_QUERY_LENGTH, MAX_QUERY_WORDS, MAX_TERM_LENGTH, SEARCH_FIELDS } from '../core/search';
+import { QueryText, ReportParam, SECTION_NUMBER, SectionNumberParam } from '../requests/parameters';
+
+export { MAX_REPORT_ID_LENGTH, QueryText, ReportParam, SectionNumberParam } from '../requests/parameters';
 
 /** Most results in one page: enough for a results page, small enough to stay fast. */
 export const MAX_LIMIT = 50;
 /** Deepest offset: the corpus is small; deeper paging is a client bug. */
 export const MAX_OFFSET = 1000;
-
-/** Longest report id: ids are short slugs; a longer one is a client bug, refused with a 400. */
-export const MAX_REPORT_ID_LENGTH = 100;
-
-export const ReportParam = z
-  .string()
-  .min(1)
-  .max(MAX_REPORT_ID_LENGTH)
-  .openapi({
-    param: { name: 'report', in: 'path' },
-    example: 'driving-the-system-apart',
-    description: `Report id (/api/reports lists them); longer than ${MAX_REPORT_ID_LENGTH} characters is a 400`,
-  });
-
-/** Digits in a section number: far above any report's length, always a safe integer. */
-const SECTION_NUMBER = '[1-9][0-9]{0,14}';
-
-export const SectionNumberParam = z
-  .string()
-  .regex(new RegExp(`^${SECTION_NUMBER}$`), 'a section number is a positive whole number, like 7')
-  .transform(Number)
-  .openapi({
-    param: { name: 'n', in: 'path' },
-    type: 'integer',
-    minimum: 1,
-    maximum: 10 ** 15 - 1,
-    pattern: undefined,
-    example: 7,
-    description: 'Section number, from 1, in decimal digits with no leading zero',
-  });
 
 /** A printed page, as a path or query parameter. */
 function printedPage() {
@@ -91,20 +65,18 @@ function wholeNumber(min: number, max: number, fallback: number) {
     .openapi({ type: 'integer', minimum: min, maximum: max, default: fallback, description: `${min}–${max}` });
 }
 
-/** What to search for: within the limits of core/search/limits.ts, each broken one named. */
-const Query = z
-  .string()
-  .trim()
-  .min(1, 'the query is empty: type at least one letter')
-  .superRefine((q, ctx) => {
-    for (const problem of queryLimitProblems(q)) ctx.addIssue({ code: 'custom', message: `the query is too long: ${problem}` });
-  })
-  .openapi({ maxLength: MAX_QUERY_LENGTH });
 /** What the OpenAPI document says of the query's limits. */
 const QUERY_LIMITS = `At most ${MAX_QUERY_LENGTH} UTF-16 code units, ${MAX_QUERY_WORDS} words, ${MAX_TERM_LENGTH} characters a word once Unicode-normalised; beyond, 400 naming the limit.`;
 
+const Publisher = z.string().trim().min(1).max(200);
+const Year = z
+  .string()
+  .regex(/^[0-9]{4}$/, 'a year is four digits, like 2013')
+  .transform(Number)
+  .openapi({ type: 'integer', example: 2013 });
+
 export const SearchQuery = z.object({
-  q: Query.openapi({ example: 'counterfactual', description: `What to search for. "Quoted words" match as a phrase; the last word completes as you type. ${QUERY_LIMITS}` }),
+  q: QueryText.openapi({ example: 'counterfactual', description: `What to search for. "Quoted words" match as a phrase; the last word completes as you type. ${QUERY_LIMITS}` }),
   report: z.string().min(1).max(100).optional().openapi({ description: 'Only this report' }),
   limit: wholeNumber(1, MAX_LIMIT, 10),
   offset: wholeNumber(0, MAX_OFFSET, 0),
@@ -112,10 +84,26 @@ export const SearchQuery = z.object({
   prefix: OnOff.optional().openapi({ description: 'Complete the last word (on by default)' }),
   fields: FieldList.optional().openapi({ description: `Fields to search: ${SEARCH_FIELDS.join(', ')}` }),
   mode: z.enum(['all', 'any', 'auto']).default('auto').openapi({ description: 'all words, any word, or all then any (default)' }),
+  publisher: Publisher.optional().openapi({ description: 'Only reports of this publisher (its name in full, any case)' }),
+  year: Year.optional().openapi({ description: 'Only reports issued in this year' }),
+});
+
+/** Most reports in one page of the list. */
+export const MAX_REPORTS_LIMIT = 200;
+/** Deepest offset in the list: past any library's size (the largest planned is 10,000 reports). */
+export const MAX_REPORTS_OFFSET = 1_000_000;
+
+export const ReportListQuery = z.object({
+  publisher: Publisher.optional().openapi({ description: 'Only this publisher (its name in full, any case, accents optional)' }),
+  year: Year.optional().openapi({ description: 'Only reports issued in this year' }),
+  author: z.string().trim().min(1).max(100).optional().openapi({ description: 'Only reports with an author or editor whose name holds these words (any case, accents optional)', example: 'Boutellis' }),
+  sort: z.enum(SHELF_ORDERS).default('id').openapi({ description: 'id (the default), title, date (oldest first) or -date (newest first); undated reports last' }),
+  limit: wholeNumber(1, MAX_REPORTS_LIMIT, 50),
+  offset: wholeNumber(0, MAX_REPORTS_OFFSET, 0),
 });
 
 export const SuggestQuery = z.object({
-  q: Query.openapi({ example: 'integ', description: `The words typed so far; the last one is completed. ${QUERY_LIMITS}` }),
+  q: QueryText.openapi({ example: 'integ', description: `The words typed so far; the last one is completed. ${QUERY_LIMITS}` }),
   report: z.string().min(1).max(100).optional(),
   limit: wholeNumber(1, 20, 8),
 });
@@ -220,6 +208,16 @@ export const CitationChoicesSchema = z
   })
   .openapi('CitationChoices', { description: 'The citation styles (with the forms each offers) and locales this deployment serves' });
 
+export const ReportListSchema = z
+  .object({
+    total: z.number().int().openapi({ description: 'Reports that pass the filters' }),
+    limit: z.number().int(),
+    offset: z.number().int(),
+    reports: z.array(ReportSummarySchema),
+    links: z.record(z.string(), z.string()).openapi({ description: '`next` and `prev`: the neighbouring pages, where there are any' }),
+  })
+  .openapi('ReportList');
+
 export const ReportSchema = ReportSummarySchema.extend({ sections: z.array(TocEntrySchema), citations: CitationChoicesSchema }).openapi('Report');
 
 export const PageLookupSchema = z
@@ -261,6 +259,12 @@ export const SearchResponseSchema = z
       }),
     ),
     suggestions: z.array(z.string()).openapi({ description: '"Did you mean" corrections when nothing matched' }),
+    reports: z
+      .object({ matched: z.number().int(), searched: z.number().int() })
+      .optional()
+      .openapi({
+        description: `Across the library (no \`report\`): how many reports hold the query and how many were searched. A library of more than ${MAX_LIBRARY_REPORTS} reports opens the ${MAX_LIBRARY_REPORTS} where the words are rarest; \`total\` counts their sections. Narrow with \`report\`, \`publisher\` or \`year\`.`,
+      }),
   })
   .openapi('SearchResponse');
 
@@ -287,7 +291,8 @@ export const ProblemSchema = z
       .min(1)
       .optional()
       .openapi({ description: '400: each invalid parameter, and why' }),
-    reports: z.array(z.string()).optional().openapi({ description: 'Unknown report: the report ids served' }),
+    reports: z.array(z.string()).optional().openapi({ description: 'Unknown report: the report ids served (at most 20)' }),
+    total: z.number().int().optional().openapi({ description: 'Unknown report: how many reports are served' }),
     sections: z.array(z.number().int()).optional().openapi({ description: 'Unknown section: the section numbers the report has' }),
     styles: z.array(z.string()).optional().openapi({ description: 'Unknown style: the style names offered' }),
     locales: z.array(z.string()).optional().openapi({ description: 'Unknown locale: the locales offered' }),

@@ -2,18 +2,16 @@
  * Search and type-ahead: validate, call the core ranking, shape the answer.
  */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { analyzer } from '../core/analyzer';
-import { DEFAULT_SEARCH_OPTIONS, searchWithCorrection, suggestCompletions } from '../core/search';
-import { getCatalogue, getSearchIndex } from '../site-data';
-import { requireReport } from './lookups';
-import { pagePaths } from '../pages/page-paths';
+import { DEFAULT_SEARCH_OPTIONS } from '../core/search';
+import { pagePaths } from '../requests/paths';
+import { searchReports, suggestAcross } from '../requests/search';
 import { apiPaths, linkerFor, pagesOf } from './representations';
 import { jsonResponse, problemResponse, SearchQuery, SearchResponseSchema, SuggestQuery, SuggestResponseSchema } from './schemas';
 
 
 export const searchRoute = createRoute({
   method: 'get',
-  path: '/api/search',
+  path: '/search',
   operationId: 'search',
   summary: 'Ranked sections with highlighted snippets',
   request: { query: SearchQuery },
@@ -26,7 +24,7 @@ export const searchRoute = createRoute({
 
 export const suggestRoute = createRoute({
   method: 'get',
-  path: '/api/suggest',
+  path: '/suggest',
   operationId: 'suggest',
   summary: 'Completions for a search box',
   request: { query: SuggestQuery },
@@ -38,11 +36,10 @@ export const suggestRoute = createRoute({
 });
 
 /** Registers /api/search and /api/suggest. */
-export function addSearchRoutes(app: OpenAPIHono) {
-  app.openapi(searchRoute, (c) => {
+export function addSearchRoutes(api: OpenAPIHono) {
+  api.openapi(searchRoute, async (c) => {
     const params = c.req.valid('query');
-    if (params.report !== undefined) requireReport(params.report);
-    const page = searchWithCorrection(getSearchIndex(), getCatalogue(), params.q, {
+    const options = {
       ...DEFAULT_SEARCH_OPTIONS,
       fuzzy: params.fuzzy ?? DEFAULT_SEARCH_OPTIONS.fuzzy,
       prefix: params.prefix ?? DEFAULT_SEARCH_OPTIONS.prefix,
@@ -51,7 +48,8 @@ export function addSearchRoutes(app: OpenAPIHono) {
       report: params.report ?? null,
       limit: params.limit,
       offset: params.offset,
-    }, analyzer);
+    };
+    const page = await searchReports(params.q, options, { publisher: params.publisher, year: params.year });
     const link = linkerFor(c.req.url);
     return c.json(
       {
@@ -66,15 +64,14 @@ export function addSearchRoutes(app: OpenAPIHono) {
           links: { section: link(apiPaths.section(hit.report, hit.number)), read: link(pagePaths.sectionAt(hit.report, hit.number, hit.terms, hit.page)) },
         })),
         suggestions: page.correction ? [page.correction] : [],
+        ...(page.reports ? { reports: page.reports } : {}),
       },
       200,
     );
   });
 
-  app.openapi(suggestRoute, (c) => {
+  api.openapi(suggestRoute, async (c) => {
     const params = c.req.valid('query');
-    if (params.report !== undefined) requireReport(params.report);
-    const suggestions = suggestCompletions(getSearchIndex(), getCatalogue(), params.q, params.limit, params.report ?? null);
-    return c.json({ query: params.q, suggestions }, 200);
+    return c.json({ query: params.q, suggestions: await suggestAcross(params.q, params.limit, params.report ?? null) }, 200);
   });
 }

@@ -2,7 +2,7 @@
 import type { Report } from '../core/types';
 import { Layout } from './layout';
 import { SearchForm } from './search-form';
-import { pagePaths } from './page-paths';
+import { pagePaths } from '../requests/paths';
 
 export function EmbedPage(props: { report: Report; origin: string }) {
   return (

@@ -4,8 +4,7 @@
  * is installed, every form it offers (reference and in-text, or reference,
  * note and short note).
  */
-import { citationAnswer, CITATION_FORMS, FEATURED_STYLES, itemId, type CitationForm, type ItemRef } from '../core/citations';
-import { getCitations } from '../site-data';
+import { citationAnswer, CITATION_FORMS, FEATURED_STYLES, itemId, type CitationForm, type CitationsFile, type ItemRef } from '../core/citations';
 
 /** One form of a formatted citation in one style. */
 export interface FormattedCitation {
@@ -45,8 +44,7 @@ function innerHtml(body: string): string {
 }
 
 /** The featured styles' citations of one item, as HTML, in every form each offers. */
-export function formattedCitations(report: string, ref: ItemRef, today = new Date()): StyledCitations[] {
-  const file = getCitations();
+export function formattedCitations(file: CitationsFile, report: string, ref: ItemRef, today = new Date()): StyledCitations[] {
   return FEATURED_STYLES.flatMap(({ style, label }) => {
     const info = file.styles.find((s) => s.name === style);
     if (!info) return [];

@@ -3,16 +3,17 @@
  * search, the table of contents with excerpts, a cite panel per item, export
  * of any selection, and the snippets to embed the search elsewhere.
  */
-import { itemId, cslItem, MACHINE_FORMATS, type StyleInfo } from '../core/citations';
+import { itemId, cslItem, MACHINE_FORMATS, type CitationsFile, type StyleInfo } from '../core/citations';
 import { coinsTitle, highwireTags } from '../core/highwire';
 import type { Report } from '../core/types';
-import { citationLinks, apiPaths, type Linker } from '../api/representations';
+import { citationLinks, type Linker } from '../requests/links';
+import { apiPaths } from '../requests/paths';
 import { CitePanel, PrintReference } from './cite-panel';
 import { citationAlternates, Layout } from './layout';
 import { SearchForm } from './search-form';
 import { formattedCitations } from './page-citations';
 import { Byline, sectionName, sectionPages } from './report-parts';
-import { pagePaths } from './page-paths';
+import { pagePaths } from '../requests/paths';
 
 /**
  * Formats offered by "Export selected": value → label. The machine formats
@@ -23,12 +24,12 @@ export function exportChoices(styles: StyleInfo[]): Array<[value: string, label:
 }
 
 /** `today`: the date of the citations' access dates, in the styles that print one. */
-export function ReportPage(props: { report: Report; link: Linker; styles: StyleInfo[]; today: Date }) {
+export function ReportPage(props: { report: Report; citations: CitationsFile; link: Linker; today: Date }) {
   const { report, link } = props;
   const item = cslItem(report, 'report');
   const cite = citationLinks(link(apiPaths.cite(report.id)));
   const embedUrl = link(pagePaths.embed(report.id));
-  const reportCitations = formattedCitations(report.id, 'report', props.today);
+  const reportCitations = formattedCitations(props.citations, report.id, 'report', props.today);
   return (
     <Layout
       title={report.title}
@@ -78,7 +79,7 @@ export function ReportPage(props: { report: Report; link: Linker; styles: StyleI
                   <CitePanel
                     id={`cite-${itemId(section.number)}`}
                     summary={`Cite section ${section.number}`}
-                    citations={formattedCitations(report.id, section.number, props.today)}
+                    citations={formattedCitations(props.citations, report.id, section.number, props.today)}
                     links={citationLinks(link(apiPaths.citeSection(report.id, section.number)))}
                   />
                 </li>
@@ -88,7 +89,7 @@ export function ReportPage(props: { report: Report; link: Linker; styles: StyleI
               <legend>Export selected sections</legend>
               <label for="export-format">Format</label>{' '}
               <select id="export-format" name="format">
-                {exportChoices(props.styles).map(([value, label]) => (
+                {exportChoices(props.citations.styles).map(([value, label]) => (
                   <option value={value}>{label}</option>
                 ))}
               </select>{' '}

@@ -12,7 +12,7 @@ import type { Report, Section } from '../core/types';
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** "Arthur Boutellis · International Peace Institute, New York · August 2013 · 32 pages" */
-export function Byline(props: { report: Report }) {
+export function Byline(props: { report: Pick<Report, 'csl' | 'pageCount'> }) {
   const csl = props.report.csl;
   const authors = (csl.author ?? []).map((a) => a.literal ?? [a.given, a.family].filter(Boolean).join(' '));
   const date = csl.issued?.['date-parts'][0];

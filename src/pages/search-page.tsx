@@ -1,25 +1,38 @@
-/** /reports/{report}/search?q=…: results without JavaScript, the same ranking and snippets as the API. */
+/**
+ * Search results without JavaScript, the same ranking and snippets as the
+ * API: /reports/{report}/search?q=… within one report, /search?q=… across
+ * the library (each hit then names its report).
+ */
 import { raw } from 'hono/html';
 import type { SearchPage as Results } from '../core/search';
 import type { Report } from '../core/types';
+import { pagePaths } from '../requests/paths';
 import { Layout } from './layout';
 import { SearchForm } from './search-form';
-import { pagePaths } from './page-paths';
 
-export function SearchResultsPage(props: { report: Report; query: string; results: Results; suggestion: string | null }) {
-  const { report, query, results } = props;
+/** Where the search ran: one report, or the library with the titles of the reports its hits are in. */
+export type SearchScope = { report: Report } | { library: { titles: ReadonlyMap<string, string>; matched: number; searched: number } };
+
+function againHref(scope: SearchScope, query: string): string {
+  return `${'report' in scope ? pagePaths.search(scope.report.id) : pagePaths.librarySearch()}?q=${encodeURIComponent(query)}`;
+}
+
+export function SearchResultsPage(props: { scope: SearchScope; query: string; results: Results; suggestion: string | null }) {
+  const { scope, query, results } = props;
+  const inReport = 'report' in scope ? scope.report : null;
   return (
-    <Layout title={`“${query}” in ${report.title}`}>
+    <Layout title={`“${query}” in ${inReport ? inReport.title : 'all reports'}`}>
       <nav aria-label="Breadcrumb" class="breadcrumb">
-        <a href={pagePaths.report(report.id)}>{report.title}</a> › Search
+        {inReport ? <a href={pagePaths.report(inReport.id)}>{inReport.title}</a> : <a href={pagePaths.home()}>Reports</a>} › Search
       </nav>
       <h1>Search results</h1>
-      <SearchForm report={report.id} value={query} />
+      <SearchForm report={inReport?.id} value={query} />
       <p role="status">
-        {results.total === 0 ? 'No sections match' : `${results.total} section${results.total === 1 ? '' : 's'} match`} “{query}”.
+        {results.total === 0 ? 'No sections match' : `${results.total} section${results.total === 1 ? ' matches' : 's match'}`} “{query}”
+        {'library' in scope && scope.library.matched > scope.library.searched && ` in the ${scope.library.searched} reports where the words count most (of ${scope.library.matched} that hold them)`}.
         {props.suggestion && (
           <>
-            {' '}Did you mean <a href={`${pagePaths.search(report.id)}?q=${encodeURIComponent(props.suggestion)}`}>{props.suggestion}</a>?
+            {' '}Did you mean <a href={againHref(scope, props.suggestion)}>{props.suggestion}</a>?
           </>
         )}
       </p>
@@ -27,8 +40,9 @@ export function SearchResultsPage(props: { report: Report; query: string; result
         {results.hits.map((hit) => (
           <li>
             <h2>
-              <a href={pagePaths.sectionAt(report.id, hit.number, hit.terms, hit.page)}>{hit.title ?? hit.label}</a>
+              <a href={pagePaths.sectionAt(hit.report, hit.number, hit.terms, hit.page)}>{hit.title ?? hit.label}</a>
             </h2>
+            {'library' in scope && <p class="hit-report">{scope.library.titles.get(hit.report) ?? hit.report}</p>}
             {hit.page !== null && <p class="hit-page">p. {hit.page}</p>}
             <p class="snippet">{raw(hit.snippet)}</p>
           </li>

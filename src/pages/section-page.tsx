@@ -7,8 +7,9 @@
  * search results link to; otherwise the excerpt, said to be one.
  */
 import { raw } from 'hono/html';
-import { citationLinks, apiPaths, type Linker } from '../api/representations';
-import { cslItem } from '../core/citations';
+import { citationLinks, type Linker } from '../requests/links';
+import { apiPaths } from '../requests/paths';
+import { cslItem, type CitationsFile, type StyleInfo } from '../core/citations';
 import { coinsTitle, highwireTags } from '../core/highwire';
 import { analyzer } from '../core/analyzer';
 import { escapeHtml, highlightHtml } from '../core/search';
@@ -16,9 +17,8 @@ import type { Report, Section } from '../core/types';
 import { CitePanel, PrintReference } from './cite-panel';
 import { citationAlternates, Layout } from './layout';
 import { formattedCitations, pageCitationChoices } from './page-citations';
-import { getCitations } from '../site-data';
 import { rangeLabels } from '../core/page-ranges';
-import { pageAnchor, pagePaths } from './page-paths';
+import { pageAnchor, pagePaths } from '../requests/paths';
 import { SearchForm } from './search-form';
 import { Byline, sectionName, sectionPages } from './report-parts';
 
@@ -57,7 +57,7 @@ function printedLabels(section: Section): string[] {
  * in-text citation or note, as the manuals want a quotation cited. A plain
  * form: it works without JavaScript (a redirect to the API's citation).
  */
-function CitePageForm(props: { report: Report; section: Section }) {
+function CitePageForm(props: { report: Report; section: Section; styles: StyleInfo[] }) {
   const labels = printedLabels(props.section);
   return (
     <details class="cite-panel cite-page">
@@ -71,7 +71,7 @@ function CitePageForm(props: { report: Report; section: Section }) {
         </select>{' '}
         <label for="cite-page-as">as</label>{' '}
         <select id="cite-page-as" name="as">
-          {pageCitationChoices(getCitations().styles).map(([value, label]) => (
+          {pageCitationChoices(props.styles).map(([value, label]) => (
             <option value={value}>{label}</option>
           ))}
         </select>{' '}
@@ -82,14 +82,14 @@ function CitePageForm(props: { report: Report; section: Section }) {
 }
 
 /** `today`: the date of the citations' access dates, in the styles that print one. */
-export function SectionPage(props: { report: Report; section: Section; link: Linker; highlight: ReadonlySet<string>; today: Date }) {
+export function SectionPage(props: { report: Report; section: Section; citations: CitationsFile; link: Linker; highlight: ReadonlySet<string>; today: Date }) {
   const { report, section, link, highlight } = props;
   const item = cslItem(report, section.number);
   const cite = citationLinks(link(apiPaths.citeSection(report.id, section.number)));
   const index = report.sections.indexOf(section);
   const prev = report.sections[index - 1];
   const next = report.sections[index + 1];
-  const citations = formattedCitations(report.id, section.number, props.today);
+  const citations = formattedCitations(props.citations, report.id, section.number, props.today);
   return (
     <Layout
       title={`${sectionName(section)} — ${report.title}`}
@@ -141,7 +141,7 @@ export function SectionPage(props: { report: Report; section: Section; link: Lin
           </div>
         )}
         <CitePanel id="cite-section" summary="Cite this section" citations={citations} links={cite} />
-        {section.pages && <CitePageForm report={report} section={section} />}
+        {section.pages && <CitePageForm report={report} section={section} styles={props.citations.styles} />}
         <PrintReference citations={citations} />
         <nav aria-label="Sections" class="prev-next">
           {prev ? (

@@ -34,7 +34,7 @@
  * The styles are a constructable stylesheet, so a strict CSP is fine. It
  * fetches the API and nothing else: no fonts, images or other scripts.
  */
-import { pagePaths } from '../pages/page-paths';
+import { pagePaths } from '../requests/paths';
 import { createCiteMenus } from './cite-menu';
 import { h } from './element';
 import { createResultsList } from './results-list';

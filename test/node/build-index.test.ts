@@ -2,12 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildFiles, writeBuildAtomically } from '../../scripts/build-index';
-import { readReports } from '../../scripts/report-sources';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BuiltLibrary } from '../../scripts/library/read-build';
 import { analyzer } from '../../src/core/analyzer';
-import { DEFAULT_SEARCH_OPTIONS, loadSearchIndex, parseQuery, searchSections } from '../../src/core/search';
-import type { Catalogue } from '../../src/core/types';
+import { DEFAULT_SEARCH_OPTIONS, parseQuery, searchSections } from '../../src/core/search';
 import { makeReportPdf, OUTLINE_SECTIONS } from '../fixtures/make-pdfs';
 import { readSeedPage, REPO_ROOT, SEED_ID, SEED_METADATA_FILE, SEED_PAGE_FILE } from './seed-fixture';
 
@@ -32,6 +30,13 @@ function snapshot(dir: string): Record<string, string> {
     files[path.relative(dir, full)] = readFileSync(full).toString('base64');
   }
   return files;
+}
+
+/** The line a build prints for its reports stage: how many were built and how many reused. */
+function reportsStage(stdout: string): { built: number; reused: number } {
+  const match = /^stage reports: [\d.]+ s, (\d+) built, (\d+) unchanged and reused/m.exec(stdout);
+  if (!match) throw new Error(`no reports stage in:\n${stdout}`);
+  return { built: Number(match[1]), reused: Number(match[2]) };
 }
 
 function copySeed(dir: string, id: string, { metadata = true } = {}) {
@@ -61,7 +66,7 @@ describe('the build as a process (tsx scripts/build-index.ts)', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  it('exits 0 on good sources and prints a summary line per report', () => {
+  it('exits 0 on good sources and prints a summary line per report and one per stage', () => {
     expect(good.stderr).toBe('');
     expect(good.status).toBe(0);
     const lines = good.stdout.trim().split('\n');
@@ -69,35 +74,61 @@ describe('the build as a process (tsx scripts/build-index.ts)', () => {
     expect(perReport).toHaveLength(2);
     expect(perReport[0]).toMatch(new RegExp(`^${SEED_ID}: 10 sections \\(5 with text\\), \\d+ index terms, [\\d.]+ KiB index, \\d+ ms$`));
     expect(perReport[1]).toMatch(/^second-copy: 10 sections \(5 with text\), \d+ index terms, [\d.]+ KiB index, \d+ ms$/);
-    expect(lines).toContainEqual(expect.stringMatching(/^index: \d+ terms, [\d.]+ KiB; catalogue: [\d.]+ KiB; built in \d+ ms$/));
+    expect(reportsStage(good.stdout)).toEqual({ built: 2, reused: 0 });
+    expect(lines).toContainEqual(expect.stringMatching(/^stage library: [\d.]+ s, 2 report files \([\d.]+ KiB\), shelf list [\d.]+ KiB, word list \d+ shards/));
+    for (const name of ['read', 'scripts', 'write']) expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^stage ${name}: [\\d.]+ s, `)));
   });
 
-  it('writes catalogue.json and search-index.json into the output folder, leaving no temporary folders', () => {
-    expect(readdirSync(out)).toEqual(expect.arrayContaining(['catalogue.json', 'search-index.json']));
-    expect(readdirSync(work).sort()).toEqual(['out', 'sources']);
+  it('writes one file per report, the shelf list, the word list and the citation styles under assets/, and the scripts beside it, leaving no temporary folders', () => {
+    expect(readdirSync(out).sort()).toEqual(['assets', 'build-id.json', 'page.js', 'widget.js']);
+    expect(readdirSync(path.join(out, 'assets/data')).sort()).toEqual(['citation-styles.json', 'library.json', 'reports', 'terms']);
+    expect(readdirSync(path.join(out, 'assets/data/reports')).sort()).toEqual([`${SEED_ID}.ndjson`, 'second-copy.ndjson']);
+    expect(readdirSync(path.join(out, 'assets/data/terms'))).toContain('in.json');
+    // The per-report cache lives beside the build.
+    expect(readdirSync(work).sort()).toEqual(['.build-cache', 'out', 'sources']);
   });
 
-  it('writes a catalogue and an index that answer a search', () => {
-    const catalogue = JSON.parse(readFileSync(path.join(out, 'catalogue.json'), 'utf8')) as Catalogue;
-    const index = loadSearchIndex(JSON.parse(readFileSync(path.join(out, 'search-index.json'), 'utf8')), analyzer);
+  it('writes report files that answer a search, and a word list that names the reports holding a term', () => {
+    const library = new BuiltLibrary(out);
+    const seed = library.report(SEED_ID);
 
-    const page = searchSections(index, catalogue, parseQuery('counterfactual', analyzer), { ...DEFAULT_SEARCH_OPTIONS, report: SEED_ID }, analyzer);
+    const page = searchSections(seed.searchIndex, seed.catalogue, parseQuery('counterfactual', analyzer), DEFAULT_SEARCH_OPTIONS, analyzer);
 
-    expect(catalogue.reports.map((r) => [r.id, r.sections.length])).toEqual([[SEED_ID, 10], ['second-copy', 10]]);
-    expect(catalogue.surfaceForms['integr']).toBe('integration');
+    expect(library.shelf().reports.map((r) => [r.id, r.sections])).toEqual([[SEED_ID, 10], ['second-copy', 10]]);
+    expect(library.shelf().sections).toBe(20);
+    expect(seed.catalogue.surfaceForms['integr']).toBe('integration');
     expect(page.hits.map((h) => h.number)).toEqual([7]);
+    // "counterfactual" is in section 7 of each copy: both reports, one section each, in the text.
+    const shard = library.termShard('co')!;
+    expect(shard.postings['counterfactu']).toEqual([0, 1, 0, 1, 1, 0]);
+    expect(shard.forms['counterfactu']).toBe('counterfactual');
   });
 
-  it('rebuilds unchanged sources into byte-identical catalogue and index files', async () => {
-    const read = await readReports(sources);
-    if (!read.ok) throw new Error('sources should be valid');
+  it('rebuilds unchanged sources from its cache into byte-identical files', () => {
+    const before = snapshot(out);
 
-    // `previous` lets the build reuse the citations it rendered, as `main` does.
-    const { files } = buildFiles(read.reports, { previous: out, stylesDir: path.join(REPO_ROOT, 'index/styles') });
+    const again = runBuild(sources, out);
 
-    expect(files['catalogue.json']).toBe(readFileSync(path.join(out, 'catalogue.json'), 'utf8'));
-    expect(files['search-index.json']).toBe(readFileSync(path.join(out, 'search-index.json'), 'utf8'));
-  });
+    expect(again.status).toBe(0);
+    expect(reportsStage(again.stdout)).toEqual({ built: 0, reused: 2 });
+    expect(again.stdout).not.toMatch(/^citations: /m);
+    expect(snapshot(out)).toEqual(before);
+  }, BUILD_TIMEOUT);
+
+  it('rebuilds only the report whose sources changed', () => {
+    const metadataFile = path.join(sources, 'second-copy.json');
+    const original = readFileSync(metadataFile, 'utf8');
+    writeFileSync(metadataFile, original.replace('"publisher-place": "New York"', '"publisher-place": "Geneva"'));
+    expect(readFileSync(metadataFile, 'utf8')).not.toBe(original);
+
+    const changed = runBuild(sources, out);
+    writeFileSync(metadataFile, original);
+
+    expect(changed.status).toBe(0);
+    expect(reportsStage(changed.stdout)).toEqual({ built: 1, reused: 1 });
+    expect(changed.stdout).toMatch(/^citations: second-copy: 10 sections/m);
+    expect(new BuiltLibrary(out).shelf().reports[1].csl['publisher-place']).toBe('Geneva');
+  }, BUILD_TIMEOUT);
 
   it('exits non-zero when a metadata file is missing, naming that file at line 1', () => {
     const lonely = path.join(work, 'lonely');
@@ -134,7 +165,7 @@ describe('the build as a process (tsx scripts/build-index.ts)', () => {
       `build failed: 1 problem(s); ${out} was left as it was`,
     ]);
     expect(snapshot(out)).toEqual(before);
-    expect(readdirSync(work).sort()).toEqual(['out', 'sources']);
+    expect(readdirSync(work).sort()).toEqual(['.build-cache', 'out', 'sources']);
   }, BUILD_TIMEOUT);
 });
 
@@ -165,8 +196,7 @@ describe('the build of a report from its metadata file and PDF alone (no JSTOR p
   });
 
   it('writes sections from the outline, titled by the metadata file or else by the bookmarks, with every page and its label', () => {
-    const catalogue = JSON.parse(readFileSync(path.join(out, 'catalogue.json'), 'utf8')) as Catalogue;
-    const [report] = catalogue.reports;
+    const [report] = new BuiltLibrary(out).report('from-pdf').catalogue.reports;
 
     expect(report.sections.map((s) => [s.number, s.pages?.label ?? null, s.title])).toEqual(OUTLINE_SECTIONS);
     expect(report.sourceTitle).toBe('Driving the System Apart? A Study of United Nations Integration and Integrated Strategic Planning');
@@ -181,42 +211,10 @@ describe('the build of a report from its metadata file and PDF alone (no JSTOR p
   });
 
   it('indexes the full text: a word printed only on page 11 finds the section holding it', () => {
-    const catalogue = JSON.parse(readFileSync(path.join(out, 'catalogue.json'), 'utf8')) as Catalogue;
-    const index = loadSearchIndex(JSON.parse(readFileSync(path.join(out, 'search-index.json'), 'utf8')), analyzer);
+    const built = new BuiltLibrary(out).report('from-pdf');
 
-    const page = searchSections(index, catalogue, parseQuery('quetzal', analyzer), DEFAULT_SEARCH_OPTIONS, analyzer);
+    const page = searchSections(built.searchIndex, built.catalogue, parseQuery('quetzal', analyzer), DEFAULT_SEARCH_OPTIONS, analyzer);
 
     expect(page.hits.map((h) => [h.report, h.number])).toEqual([['from-pdf', 7]]);
-  });
-});
-
-describe('writeBuildAtomically', () => {
-  let work: string;
-
-  beforeEach(() => {
-    work = mkdtempSync(path.join(os.tmpdir(), 'report-edge-write-'));
-  });
-
-  afterEach(() => {
-    rmSync(work, { recursive: true, force: true });
-  });
-
-  it('creates the output folder with exactly the files given', () => {
-    const out = path.join(work, 'nested', 'build');
-
-    writeBuildAtomically(out, { 'a.json': '{"a":1}', 'b.json': '[]' });
-
-    expect(snapshot(out)).toEqual({ 'a.json': Buffer.from('{"a":1}').toString('base64'), 'b.json': Buffer.from('[]').toString('base64') });
-  });
-
-  it('replaces the whole output folder, dropping files the new build does not write', () => {
-    const out = path.join(work, 'build');
-    writeBuildAtomically(out, { 'old.json': '{}', 'catalogue.json': 'old' });
-
-    writeBuildAtomically(out, { 'catalogue.json': 'new' });
-
-    expect(readdirSync(out)).toEqual(['catalogue.json']);
-    expect(readFileSync(path.join(out, 'catalogue.json'), 'utf8')).toBe('new');
-    expect(readdirSync(work)).toEqual(['build']);
   });
 });

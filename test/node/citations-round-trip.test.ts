@@ -4,26 +4,19 @@
  * type as the CSL-JSON answer for the same items.
  *
  * The answers are built with citationAnswer() — the function the Worker's
- * route calls — from the citations.json the build wrote (run `npm run build`
+ * route calls — from the report file the build wrote (run `npm run build`
  * first).
  */
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { describe, expect, it } from 'vitest';
-import { citationAnswer, type CitationsFile, type MachineFormat } from '../../src/core/citations';
+import { BuiltLibrary } from '../../scripts/library/read-build';
+import { citationAnswer, type MachineFormat } from '../../src/core/citations';
 import { REPO_ROOT, SEED_ID } from './seed-fixture';
 
-const CITATIONS_FILE = path.join(REPO_ROOT, 'index/build/citations.json');
-
-function readCitations(): CitationsFile {
-  if (!existsSync(CITATIONS_FILE)) throw new Error(`${CITATIONS_FILE} is missing: run \`npm run build\` first`);
-  return JSON.parse(readFileSync(CITATIONS_FILE, 'utf8')) as CitationsFile;
-}
-
-const file = readCitations();
+const file = new BuiltLibrary(path.join(REPO_ROOT, 'index/build')).report(SEED_ID).citations;
 const SECTIONS = Array.from({ length: 10 }, (_, i) => `s${i + 1}`);
 
 /** What a reader needs to find the item again, in a form every format can carry. */

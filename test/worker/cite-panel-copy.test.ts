@@ -5,8 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { citationAnswer, itemId } from '../../src/core/citations';
-import { getCatalogue, getCitations } from '../../src/site-data';
+import { reportData } from '../../src/data';
 import { formattedCitations } from '../../src/pages/page-citations';
+import { reportCitations } from '../../src/requests/lookups';
+
+const data = (await reportData('driving-the-system-apart'))!;
 
 /** What a browser's `textContent` gives for a fragment of citeproc's HTML: no tags, entities decoded. */
 function textContentOf(html: string): string {
@@ -18,13 +21,13 @@ function textContentOf(html: string): string {
 }
 
 describe('cite panels: the text a copy button takes is the plain citation', () => {
-  const [report] = getCatalogue().reports;
+  const report = data.report;
   const items = ['report' as const, ...report.sections.map((s) => s.number)];
 
-  it.each(items)('item %s: every style and form', (item) => {
+  it.each(items)('item %s: every style and form', async (item) => {
     const today = new Date('2026-11-28T12:00:00Z');
-    const file = getCitations();
-    const styled = formattedCitations(report.id, item, today);
+    const file = await reportCitations(data);
+    const styled = formattedCitations(file, report.id, item, today);
     expect(styled.length).toBeGreaterThanOrEqual(3);
     for (const { style, forms } of styled) {
       for (const form of forms) {

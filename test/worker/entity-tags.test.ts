@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fnv1a64, variantKey } from '../../src/entity-tags';
-import { getBuildId } from '../../src/site-data';
+import { getBuildId } from '../../src/bundled-files';
 import { API_GETS, call, REPORT_PATH } from './client';
 import { expectedProfile, expectSecurityHeaders } from './security-headers';
 

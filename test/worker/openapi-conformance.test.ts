@@ -53,6 +53,14 @@ const get = (path: string, headers?: Record<string, string>): Sent => ({ method:
 function requestSet(): Sent[] {
   const sent: Sent[] = [get('/api/reports')];
 
+  // The list of reports: filters, orders, pages, and the bad cases.
+  for (const query of [
+    'publisher=International%20Peace%20Institute', 'publisher=Nobody', 'year=2013', 'year=1999', 'author=boutellis', 'sort=title', 'sort=date', 'sort=-date', 'limit=1', 'offset=1',
+    'year=13', 'year=abcd', 'sort=size', 'limit=0', 'limit=201', 'offset=-1', `author=${'a'.repeat(101)}`, 'publisher=',
+  ]) {
+    sent.push(get(`/api/reports?${query}`));
+  }
+
   // Report and sections: each Accept, good and bad numbers, unknown and too-long ids.
   for (const accept of ACCEPTS) sent.push(get(REPORT_PATH, { Accept: accept }));
   for (const n of SECTIONS) sent.push(get(`${REPORT_PATH}/sections/${n}`));
@@ -71,6 +79,7 @@ function requestSet(): Sent[] {
     `q=un&report=${REPORT}`, 'q=un&report=nope', `q=un&report=${LONG_ID}`, 'q=un&report=',
     'q=', '', 'q=%20%20', `q=${'a'.repeat(201)}`, 'q=un&limit=0', 'q=un&limit=51', 'q=un&limit=abc', 'q=un&offset=-1', 'q=un&offset=0x10', 'q=un&offset=1001',
     'q=un&fuzzy=maybe', 'q=un&prefix=maybe', 'q=un&fields=body', 'q=un&mode=some',
+    'q=un&publisher=International%20Peace%20Institute', 'q=un&publisher=Nobody', 'q=un&year=2013', 'q=un&year=1999', 'q=un&year=20133', 'q=zqnothing',
   ];
   for (const query of searches) sent.push(get(`/api/search?${query}`));
   for (const query of ['q=integ', 'q=un&limit=20', `q=int&report=${REPORT}`, 'q=int&report=nope', 'q=', `q=${'b'.repeat(201)}`, 'q=int&limit=21', `q=int&report=${LONG_ID}`]) {

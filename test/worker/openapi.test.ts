@@ -139,7 +139,7 @@ describe('GET /api/openapi.json', () => {
     expect(problem.required.sort()).toEqual(['detail', 'status', 'title', 'type']);
     expect(problem.additionalProperties).toBe(false);
     expect(Object.keys(problem.properties).sort()).toEqual(
-      ['detail', 'forms', 'invalid_params', 'locales', 'offered', 'pages', 'reports', 'sections', 'status', 'styles', 'title', 'type'],
+      ['detail', 'forms', 'invalid_params', 'locales', 'offered', 'pages', 'reports', 'sections', 'status', 'styles', 'title', 'total', 'type'],
     );
     expect(problem.properties.invalid_params.items).toMatchObject({ required: ['name', 'reason'] });
   });

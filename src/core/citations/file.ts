@@ -1,5 +1,5 @@
 /**
- * What the build prerenders for citations (index/build/citations.json), as
+ * What the build prerenders for citations (the third line of each report's file, `src/core/library/report-file.ts`), as
  * the Worker reads it. Every formatted string is rendered once by the build;
  * the Worker looks strings up, fills the placeholders of ./registry.ts and
  * joins them, never running citeproc.
@@ -60,7 +60,8 @@ export interface AccessDateFormat {
   padDay: boolean;
 }
 
-export interface CitationsFile {
+/** What a library offers for citing, the same for every report (`data/citation-styles.json`). */
+export interface CitationStyles {
   styles: StyleInfo[];
   /** Styles asked for but not installed on the build machine, with why. */
   missingStyles: Array<{ name: string; reason: string }>;
@@ -71,14 +72,27 @@ export interface CitationsFile {
   defaultLocale: string;
   /** Style → locale → format, for the styles whose entries carry an access date. */
   accessDates: Record<string, Record<string, AccessDateFormat>>;
-  reports: Record<
-    string,
-    {
-      items: Record<string, ItemRecords>;
-      /** Style → locale → form → strings. */
-      styled: Record<string, Record<string, StyledStrings>>;
-    }
-  >;
+}
+
+/** One report's prerendered citations (the third line of its report file). */
+export interface ReportCitations {
+  items: Record<string, ItemRecords>;
+  /** Style → locale → form → strings. */
+  styled: Record<string, Record<string, StyledStrings>>;
   /** Every formatted string once; the tables above refer to them by index. */
   strings: string[];
+}
+
+/** What a citation answer is made from: the library's styles and one or more reports' citations over one string table. */
+export interface CitationsFile extends CitationStyles {
+  reports: Record<string, Omit<ReportCitations, 'strings'>>;
+  strings: string[];
+}
+
+/**
+ * The citations of one report with the library's styles, as answers read them.
+ * @example citationsOf(styles, 'driving-the-system-apart', JSON.parse(citationsJson)).reports['driving-the-system-apart'].items.report.key // 'boutellis2013driving'
+ */
+export function citationsOf(styles: CitationStyles, report: string, citations: ReportCitations): CitationsFile {
+  return { ...styles, reports: { [report]: { items: citations.items, styled: citations.styled } }, strings: citations.strings };
 }

@@ -45,3 +45,19 @@ export const MAX_CORRECTION_DISTANCE = 3;
  * back corrected, which says enough.
  */
 export const MAX_CORRECTED_WORDS = 4;
+
+/**
+ * Most reports a search across the library opens (each one's own index and
+ * text, read once per isolate and then kept). The word list picks the
+ * reports where the query's words are rarest and best placed; beyond ten,
+ * a reader refines the query or filters by report, publisher or year. Ten
+ * report files are at most a few MB to read on a cold isolate.
+ */
+export const MAX_LIBRARY_REPORTS = 10;
+
+/**
+ * Most library terms one query word may stand for in a search across the
+ * library (its completions and near spellings): "in" completes to thousands
+ * of words at 10,000 reports, and each term's postings are read in full.
+ */
+export const MAX_TERM_EXPANSIONS = 64;

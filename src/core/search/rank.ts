@@ -44,9 +44,9 @@ export const DEFAULT_SEARCH_OPTIONS: SearchOptions = {
 };
 
 // A known title says more than a label, and a label (pages and opening words) more than body text.
-const FIELD_BOOST: Record<SearchField, number> = { title: 4, label: 1.5, text: 1 };
+export const FIELD_BOOST: Record<SearchField, number> = { title: 4, label: 1.5, text: 1 };
 // Below 1 so an exact word always outranks a completion, and a completion a typo.
-const MATCH_WEIGHTS = { prefix: 0.6, fuzzy: 0.3 };
+export const MATCH_WEIGHTS = { prefix: 0.6, fuzzy: 0.3 };
 
 /** One ranked section. */
 export interface SearchHit {
@@ -266,21 +266,29 @@ function sectionOf(catalogue: Catalogue, id: string): Section {
   return findSection(findReport(catalogue.reports, report)!, number)!;
 }
 
+/** The sections a query matched, before paging: each that met any word, and those of them that met every word. */
+export interface SectionMatches {
+  anyWord: MiniSearchResult[];
+  everyWord: MiniSearchResult[];
+}
+
 /**
- * Searches the sections and returns one page of ranked hits with snippets.
- * @example searchSections(index, catalogue, parseQuery('counterf', analyzer), DEFAULT_SEARCH_OPTIONS, analyzer).hits[0].number // 7
+ * Runs the query over one index: one MiniSearch pass, phrases checked, and
+ * the sections that met every word picked out. What `searchSections` pages
+ * and `searchLibrary` merges across reports.
+ * @example matchSections(index, catalogue, parseQuery('counterf', analyzer), DEFAULT_SEARCH_OPTIONS, analyzer).everyWord.length // 1
  */
-export function searchSections(
+export function matchSections(
   index: MiniSearch<SectionDocument>,
   catalogue: Catalogue,
   query: ParsedQuery,
   options: SearchOptions,
   a: Analyzer,
-): SearchPage {
-  if (query.words.length === 0) return { total: 0, mode: options.mode === 'any' ? 'any' : 'all', hits: [] };
+): SectionMatches {
+  if (query.words.length === 0) return { anyWord: [], everyWord: [] };
   // Any word matches here; sections that met every word are picked out below.
   const tree = buildQuery(query, 'OR', options, indexTermsOf(index));
-  if (tree === null) return { total: 0, mode: options.mode === 'any' ? 'any' : 'all', hits: [] };
+  if (tree === null) return { anyWord: [], everyWord: [] };
   const anyWord = index.search(tree, {
     fields: options.fields,
     boost: FIELD_BOOST,
@@ -293,21 +301,38 @@ export function searchSections(
       return query.phrases.length === 0 || holdsPhrases(sectionStems(sectionOf(catalogue, result.id), a), query.phrases);
     },
   });
-  let mode: 'all' | 'any' = 'any';
-  let results = anyWord;
-  if (options.mode !== 'any') {
-    const requirements = wordRequirements(query);
-    const everyWord = anyWord.filter((result) => meetsEveryWord(requirements, new Set(result.queryTerms)));
-    if (everyWord.length > 0 || options.mode === 'all' || query.words.length === 1) {
-      mode = 'all';
-      results = everyWord;
-    }
-  }
+  const requirements = wordRequirements(query);
+  return { anyWord, everyWord: options.mode === 'any' ? [] : anyWord.filter((result) => meetsEveryWord(requirements, new Set(result.queryTerms))) };
+}
+
+/**
+ * Which results a page shows: those that met every word, unless none did
+ * and the mode allows any word (all words before any word).
+ */
+export function resultsByMode(matches: SectionMatches, query: ParsedQuery, mode: SearchMode): { mode: 'all' | 'any'; results: MiniSearchResult[] } {
+  if (mode === 'any') return { mode: 'any', results: matches.anyWord };
+  if (matches.everyWord.length > 0 || mode === 'all' || query.words.length <= 1) return { mode: 'all', results: matches.everyWord };
+  return { mode: 'any', results: matches.anyWord };
+}
+
+/**
+ * Searches the sections and returns one page of ranked hits with snippets.
+ * @example searchSections(index, catalogue, parseQuery('counterf', analyzer), DEFAULT_SEARCH_OPTIONS, analyzer).hits[0].number // 7
+ */
+export function searchSections(
+  index: MiniSearch<SectionDocument>,
+  catalogue: Catalogue,
+  query: ParsedQuery,
+  options: SearchOptions,
+  a: Analyzer,
+): SearchPage {
+  const { mode, results } = resultsByMode(matchSections(index, catalogue, query, options, a), query, options.mode);
   const hits = results.slice(options.offset, options.offset + options.limit).map((result) => toHit(catalogue, result, a));
   return { total: results.length, mode, hits };
 }
 
-function toHit(catalogue: Catalogue, result: MiniSearchResult, a: Analyzer): SearchHit {
+/** A result as a hit: the section's data, the words it matched, a snippet from its best page. */
+export function toHit(catalogue: Catalogue, result: MiniSearchResult, a: Analyzer): SearchHit {
   const [reportId, number] = splitSectionId(result.id);
   const section = sectionOf(catalogue, result.id);
   const matched = new Set(result.terms);

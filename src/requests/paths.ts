@@ -1,10 +1,33 @@
 /**
+ * Every URL path report-edge serves, written once: the API's and the pages'.
+ * Links, redirects and the widget build their URLs here.
+ */
+
+/**
  * The id of a printed page's marker on a section page: `#p-11`, `#p-iii`.
  * @example pageAnchor('11') // 'p-11'
  */
 export function pageAnchor(label: string): string {
   return `p-${label}`;
 }
+
+/**
+ * Stable URL paths of the API: printed in course pages and reference
+ * managers, so they must never change. Relative to the API's base
+ * (`API_BASE`) in `apiRoutes`, as the API sub-app registers them.
+ */
+export const API_BASE = '/api';
+export const apiPaths = {
+  reports: () => `${API_BASE}/reports`,
+  report: (report: string) => `${API_BASE}/reports/${encodeURIComponent(report)}`,
+  section: (report: string, n: number) => `${API_BASE}/reports/${encodeURIComponent(report)}/sections/${n}`,
+  page: (report: string, page: string) => `${API_BASE}/reports/${encodeURIComponent(report)}/pages/${encodeURIComponent(page)}`,
+  cite: (report: string) => `${API_BASE}/reports/${encodeURIComponent(report)}/cite`,
+  citeSection: (report: string, n: number) => `${API_BASE}/reports/${encodeURIComponent(report)}/sections/${n}/cite`,
+  search: () => `${API_BASE}/search`,
+  suggest: () => `${API_BASE}/suggest`,
+  openapi: () => `${API_BASE}/openapi.json`,
+};
 
 /** Stable URL paths of the pages a person reads; like the API's, they never change. */
 export const pagePaths = {
@@ -19,6 +42,8 @@ export const pagePaths = {
   sectionAt: (report: string, n: number, terms: string[], page: string | null) =>
     `${pagePaths.section(report, n)}${terms.length > 0 ? `?highlight=${encodeURIComponent(terms.join(' '))}` : ''}${page === null ? '' : `#${pageAnchor(page)}`}`,
   search: (report: string) => `/reports/${encodeURIComponent(report)}/search`,
+  /** A search across every report (the home page's search box). */
+  librarySearch: () => '/search',
   /** "Cite one page" without JavaScript: redirects to the API's citation of that page. */
   citePage: (report: string, n: number) => `/reports/${encodeURIComponent(report)}/sections/${n}/cite-page`,
   export: (report: string) => `/reports/${encodeURIComponent(report)}/export`,

@@ -1,0 +1,116 @@
+/**
+ * The build's per-report cache: each report's built file kept under a key
+ * of everything it is made from (the report as read from its sources, and
+ * the code, styles and locales that index and cite it), so a build rebuilds
+ * only the reports whose key changed, and a change to the citation code
+ * rebuilds every report. Entries are written whole (a temporary name, then
+ * renamed), so a build that stops half-way never leaves half an entry, and
+ * builds sharing a cache cannot read each other's partial writes.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Report } from '../../src/core/types';
+import type { BuiltReport, ReportTerms } from './report-file';
+
+/** A cached report: its file, and what the library needs of it without reading the file. */
+export interface CacheEntry {
+  file: string;
+  terms: ReportTerms;
+  /** The report's surface forms (term → written word), for the word list's forms. */
+  forms: Record<string, string>;
+  dated: string[];
+  checked: number;
+  summary: string[];
+}
+
+/** Every file under `dir` of the project, sorted, by path from `root`. */
+function filesUnder(root: string, dir: string): string[] {
+  if (!existsSync(join(root, dir))) return [];
+  return readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(root.length + 1))
+    .sort();
+}
+
+/**
+ * The key of the code and data every report file is made with: the shared
+ * core (analyser, index, citations), the build's library and citation code,
+ * the locked dependencies, and the style and locale files.
+ */
+export function codeKey(root: string, dataDirs: string[], extra: unknown): string {
+  const hash = createHash('sha256');
+  for (const file of [...filesUnder(root, 'src/core'), ...filesUnder(root, 'scripts/citations'), ...filesUnder(root, 'scripts/library'), 'package-lock.json']) {
+    hash.update(`${file}\0`).update(readFileSync(join(root, file))).update('\0');
+  }
+  for (const dir of dataDirs.filter((d) => existsSync(d))) {
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.csl') || f.endsWith('.xml')).sort()) hash.update(file).update(readFileSync(join(dir, file)));
+  }
+  hash.update(JSON.stringify(extra));
+  return hash.digest('hex');
+}
+
+/**
+ * A report's key: the code's key and the report as its sources read.
+ * @example reportKey(code, report) // '9c1e…' (24 hex digits)
+ */
+export function reportKey(code: string, report: Report): string {
+  return createHash('sha256').update(code).update('\0').update(JSON.stringify(report)).digest('hex').slice(0, 24);
+}
+
+export class BuildCache {
+  constructor(readonly dir: string) {}
+
+  #path(id: string, key: string, ext: string): string {
+    return join(this.dir, 'reports', `${id}.${key}.${ext}`);
+  }
+
+  /** The report file's path in the cache, for linking into a build. */
+  filePath(id: string, key: string): string {
+    return this.#path(id, key, 'ndjson');
+  }
+
+  /** The entry kept for this report and key, or null. */
+  read(id: string, key: string): Omit<CacheEntry, 'file'> | null {
+    const meta = this.#path(id, key, 'json');
+    if (!existsSync(meta) || !existsSync(this.filePath(id, key))) return null;
+    return JSON.parse(readFileSync(meta, 'utf8')) as Omit<CacheEntry, 'file'>;
+  }
+
+  /** Keeps a built report under its key. */
+  write(built: BuiltReport, key: string): void {
+    mkdirSync(join(this.dir, 'reports'), { recursive: true });
+    const meta: Omit<CacheEntry, 'file'> = { terms: built.terms, forms: built.forms, dated: built.dated, checked: built.checked, summary: built.summary };
+    for (const [path, text] of [
+      [this.filePath(built.id, key), built.text],
+      [this.#path(built.id, key, 'json'), JSON.stringify(meta)],
+    ] as const) {
+      const temporary = `${path}.${process.pid}.tmp`;
+      writeFileSync(temporary, text);
+      renameSync(temporary, path);
+    }
+  }
+
+  /** Anything kept under a text key (the library's citation styles). */
+  readText(name: string): string | null {
+    const path = join(this.dir, name);
+    return existsSync(path) ? readFileSync(path, 'utf8') : null;
+  }
+
+  writeText(name: string, text: string): void {
+    mkdirSync(this.dir, { recursive: true });
+    const temporary = join(this.dir, `${name}.${process.pid}.tmp`);
+    writeFileSync(temporary, text);
+    renameSync(temporary, join(this.dir, name));
+  }
+
+  /** Forgets every report entry but the ones a build just used, so the cache does not grow with every edit. */
+  keepOnly(used: Map<string, string>): void {
+    const dir = join(this.dir, 'reports');
+    if (!existsSync(dir)) return;
+    for (const name of readdirSync(dir)) {
+      const [id, key] = name.split('.');
+      if (used.get(id) !== key && !name.endsWith('.tmp')) rmSync(join(dir, name), { force: true });
+    }
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * One report's file (`src/core/library/report-file.ts`), built: its search
+ * index, its surface forms, its citations, and its entry for the library's
+ * word list. Pure apart from citeproc's own caches.
+ */
+import type { AsPlainObject } from 'minisearch';
+import { analyzer } from '../../src/core/analyzer';
+import { encodeReportFile, FIELD_CODES, type TermPresence } from '../../src/core/library';
+import { createSearchIndex, surfaceForms } from '../../src/core/search';
+import type { Report } from '../../src/core/types';
+import { citationSummary, renderReportCitations, type CitationSetup } from '../citations/render';
+
+/** A report's terms as the word list files them: term → sections holding it and the best field. */
+export type ReportTerms = Record<string, TermPresence>;
+
+/** A built report: the file's text, its terms, and lines for the build output. */
+export interface BuiltReport {
+  id: string;
+  text: string;
+  terms: ReportTerms;
+  /** Term → the word as this report most often writes it. */
+  forms: Record<string, string>;
+  /** Proven placeholder fills and the `style/locale` pairs that print an access date. */
+  checked: number;
+  dated: string[];
+  summary: string[];
+}
+
+/**
+ * Each index term of a serialised index, with how many sections hold it and
+ * the best field it is in, read off MiniSearch's own serialisation so the
+ * word list agrees with the index term for term.
+ * @example reportTerms(index.toJSON()).integr // { sections: 6, field: 2 }
+ */
+export function reportTerms(json: AsPlainObject): ReportTerms {
+  const fieldCode = Object.fromEntries(Object.entries(json.fieldIds).map(([name, id]) => [String(id), FIELD_CODES[name as keyof typeof FIELD_CODES] ?? 0]));
+  const terms: ReportTerms = {};
+  for (const [term, byField] of json.index) {
+    const documents = new Set<string>();
+    let field = 0;
+    for (const [fieldId, postings] of Object.entries(byField)) {
+      for (const doc of Object.keys(postings)) documents.add(doc);
+      field = Math.max(field, fieldCode[fieldId] ?? 0);
+    }
+    terms[term] = { sections: documents.size, field };
+  }
+  return terms;
+}
+
+/**
+ * Builds one report's file.
+ * @example buildReport(report, setup).text.split('\n').length // 4 (three lines and the final break)
+ */
+export function buildReport(report: Report, setup: CitationSetup): BuiltReport {
+  const started = performance.now();
+  const index = createSearchIndex([report], analyzer);
+  const indexJson = index.toJSON();
+  const indexText = JSON.stringify(indexJson);
+  const indexMs = performance.now() - started;
+  const citationsStarted = performance.now();
+  const rendered = renderReportCitations(report, setup);
+  const citationsText = JSON.stringify(rendered.citations);
+  const forms = surfaceForms([report], analyzer);
+  const text = encodeReportFile({ report, surfaceForms: forms }, indexText, citationsText);
+  const withText = report.sections.filter((s) => s.paragraphs.length > 0 || s.fullText !== null).length;
+  return {
+    id: report.id,
+    text,
+    terms: reportTerms(indexJson),
+    forms,
+    checked: rendered.checked,
+    dated: rendered.dated,
+    summary: [
+      `${report.id}: ${report.sections.length} sections (${withText} with text), ${index.termCount} index terms, ${kib(indexText)} index, ${indexMs.toFixed(0)} ms`,
+      citationSummary(report, rendered.citations, performance.now() - citationsStarted),
+    ],
+  };
+}
+
+export function kib(text: string | number): string {
+  const bytes = typeof text === 'number' ? text : Buffer.byteLength(text);
+  return `${(bytes / 1024).toFixed(1)} KiB`;
+}
