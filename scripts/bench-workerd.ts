@@ -32,6 +32,7 @@ import { parseArgs } from 'node:util';
 import autocannon, { type AutocannonRequest, type AutocannonResult } from 'autocannon';
 import { MAX_QUERY_LENGTH, MAX_QUERY_WORDS, MAX_TERM_LENGTH, queryLimitProblems } from '../src/core/search';
 import type { Catalogue } from '../src/core/types';
+import { BuiltLibrary } from './library/read-build';
 import { startDevServer } from './dev-server';
 
 const { values: args } = parseArgs({
@@ -313,8 +314,8 @@ function rate(result: AutocannonResult): string {
 }
 
 async function main() {
-  if (!existsSync('index/build/catalogue.json')) execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
-  const catalogue = JSON.parse(readFileSync('index/build/catalogue.json', 'utf8')) as Catalogue;
+  if (!existsSync('index/build/assets/data/library.json')) execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+  const catalogue = new BuiltLibrary('index/build').report('driving-the-system-apart').catalogue;
   const list = routes(catalogue, REQUESTS);
   const loadBefore = loadavg();
 

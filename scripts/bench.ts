@@ -8,6 +8,7 @@
  * - HTTP latency of the real Worker under wrangler dev (sequential requests)
  *
  * Usage: npm run bench [-- --core]   (--core: only the Node figures, no bundle or HTTP)
+ *        npm run bench -- --reports 1,100,1000   (how it grows with the library: scripts/bench-library.ts)
  */
 import { execFileSync } from 'node:child_process';
 import { buildSync } from 'esbuild';
@@ -24,8 +25,10 @@ import {
   queryLimitProblems,
   searchWithCorrection,
 } from '../src/core/search';
-import type { Catalogue } from '../src/core/types';
+import { dataPaths, decodeReportFile } from '../src/core/library';
+import { benchLibraryGrowth } from './bench-library';
 import { bundleSizes, formatSize, totalSize } from './bundle-size';
+import { BuiltLibrary } from './library/read-build';
 import { startDevServer } from './dev-server';
 import { baselineSearch, readRelevanceSet } from './relevance';
 
@@ -128,6 +131,9 @@ function size(bytes: Buffer | string): string {
 /** Runners whose calls are timed, each in a process of its own (see `timeInChild`). */
 type Runner = 'ours' | 'plain';
 
+/** The report the single-report figures are measured on: the project's own. */
+const SEED_REPORT = 'driving-the-system-apart';
+
 /** The CPU times of one runner: the relevance set's queries, then each worst case. */
 interface RunnerTimes {
   relevance: Samples;
@@ -140,10 +146,9 @@ interface RunnerTimes {
  * Worker does; plain MiniSearch indexes the same sections out of the box.
  */
 function timeRunner(runner: Runner): RunnerTimes {
-  const catalogue = JSON.parse(readFileSync('index/build/catalogue.json', 'utf8')) as Catalogue;
+  const { catalogue, searchIndex: index } = new BuiltLibrary('index/build').report(SEED_REPORT);
   let run: (q: string) => unknown;
   if (runner === 'ours') {
-    const index = loadSearchIndex(JSON.parse(readFileSync('index/build/search-index.json', 'utf8')), analyzer);
     run = (q) => searchWithCorrection(index, catalogue, q, DEFAULT_SEARCH_OPTIONS, analyzer);
   } else {
     run = baselineSearch(catalogue.reports);
@@ -178,9 +183,14 @@ async function main() {
     process.stdout.write(JSON.stringify(timeRunner(runner)));
     return;
   }
+  const growthAt = process.argv.indexOf('--reports');
+  if (growthAt >= 0) {
+    await benchLibraryGrowth(process.argv[growthAt + 1] ?? '');
+    return;
+  }
   execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
-  const catalogueText = readFileSync('index/build/catalogue.json', 'utf8');
-  const indexText = readFileSync('index/build/search-index.json', 'utf8');
+  const reportFile = readFileSync(`index/build/assets${dataPaths.report(SEED_REPORT)}`, 'utf8');
+  const indexText = decodeReportFile(reportFile).searchIndexJson;
 
   const loads: number[] = [];
   for (let i = 0; i < 50; i++) {
@@ -216,23 +226,23 @@ async function main() {
     console.log(`  ${name.padEnd(40)} ${outcome.padEnd(25)} ${figures}; plain MiniSearch ${median(mini.cpu).toFixed(3)} ms (${ratio(one.cpu, mini.cpu)})${target}`);
   }
   console.log(`index parse + loadJS:                      ${summarise(loads)}`);
-  console.log(`search-index.json:                         ${size(indexText)}`);
-  console.log(`catalogue.json:                            ${size(catalogueText)}`);
+  console.log(`the report's search index:                 ${size(indexText)}`);
+  console.log(`the report's file (report, index, citations): ${size(reportFile)}`);
   if (process.argv.includes('--core')) return;
 
   execFileSync('node_modules/.bin/wrangler', ['deploy', '--dry-run', '--outdir', 'dist'], { stdio: 'ignore', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
   const modules = bundleSizes('dist');
   const total = totalSize(modules);
   const script = modules.find((m) => m.name === 'index.js')!;
-  console.log(`Worker upload (dry run, all modules):      ${formatSize(total)} (no citation-js in it)`);
-  console.log(`  of which the script (index.js):          ${formatSize(script)}; citations.json ${formatSize(modules.find((m) => m.name === 'citations.json')!)}`);
+  console.log(`Worker upload (dry run, all modules):      ${formatSize(total)} (no citation-js in it, no data: the data is static assets)`);
+  console.log(`  of which the script (index.js):          ${formatSize(script)}`);
   // What rendering citations in the Worker would have added: citation-js and its plugins, bundled alone.
   const citationJs = buildSync({
     stdin: { contents: "import '@citation-js/core'; import '@citation-js/plugin-csl'; import '@citation-js/plugin-bibtex'; import '@citation-js/plugin-ris';", resolveDir: process.cwd() },
     bundle: true, minify: true, format: 'esm', platform: 'node', write: false, logLevel: 'silent',
   }).outputFiles[0].text;
   console.log(`citation-js + plugins, bundled alone:      ${size(citationJs)} (what rendering in the Worker would add)`);
-  const citations = JSON.parse(readFileSync('index/build/citations.json', 'utf8')) as { strings: string[]; reports: Record<string, { items: Record<string, unknown> }> };
+  const citations = new BuiltLibrary('index/build').report(SEED_REPORT).citations;
   const records = Object.values(citations.reports).reduce((n, r) => n + Object.keys(r.items).length * 4, 0);
   console.log(`prerendered citations:                     ${citations.strings.length} formatted entries + ${records} machine-format records`);
 

@@ -19,7 +19,6 @@
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -28,7 +27,7 @@ import type { Report } from '../src/core/types';
 import { buildId } from './build-id';
 import { bundleScript } from './bundle-script';
 import { checkAccessDates, citationStyles, DEBIAN_LOCALES_DIR, DEBIAN_STYLES_DIR, LOCALES, setUpCitations } from './citations/render';
-import { BuildCache, codeKey, reportKey } from './library/build-cache';
+import { BuildCache, citationsKey, codeKey, reportKey } from './library/build-cache';
 import { buildIntoCache } from './library/render-pool';
 import { kib } from './library/report-file';
 import { WordListBuilder } from './library/word-list';
@@ -76,15 +75,18 @@ export async function buildLibrary(reports: Report[], options: BuildOptions): Pr
   let started = performance.now();
   const code = codeKey(projectRoot, styleDirs, LOCALES);
   const keys = new Map(reports.map((report) => [report.id, reportKey(code, report)]));
-  const queue = reports.filter((report) => cache.read(report.id, keys.get(report.id)!) === null).map((report) => ({ report, key: keys.get(report.id)! }));
-  await buildIntoCache(queue, renderOptions, cache, () => {}, options.cores);
+  const citationKeys = new Map(reports.map((report) => [report.id, citationsKey(code, report)]));
+  const queue = reports
+    .filter((report) => cache.read(report.id, keys.get(report.id)!) === null)
+    .map((report) => ({ report, key: keys.get(report.id)!, citationsKey: citationKeys.get(report.id)! }));
+  const done = await buildIntoCache(queue, renderOptions, cache, options.cores);
   const built = new Set(queue.map(({ report }) => report.id));
-  stages.push(stage('reports', started, `${queue.length} built, ${reports.length - queue.length} unchanged and reused, on ${Math.min(options.cores ?? availableParallelism(), Math.max(queue.length, 1))} process(es)`));
+  stages.push(stage('reports', started, `${queue.length} built, ${reports.length - queue.length} unchanged and reused; citations rendered for ${done.rendered} on ${done.processes} process(es)`));
 
   // 3. Library: shelf list, word list, citation styles, written into a fresh folder.
   const next = `${out}.next-${process.pid}`;
   try {
-    return await writeLibrary(reports, { out, next, cache, code, keys, built, renderOptions, summary, stages });
+    return await writeLibrary(reports, { out, next, cache, code, keys, citationKeys, built, renderOptions, summary, stages });
   } finally {
     rmSync(next, { recursive: true, force: true });
   }
@@ -96,6 +98,7 @@ interface LibraryWrite {
   cache: BuildCache;
   code: string;
   keys: Map<string, string>;
+  citationKeys: Map<string, string>;
   built: Set<string>;
   renderOptions: { stylesDir?: string; debianDir?: string };
   summary: string[];
@@ -103,7 +106,7 @@ interface LibraryWrite {
 }
 
 /** Stages 3 to 5: the library's files into `next`, then `next` swapped in for `out`. */
-async function writeLibrary(reports: Report[], { out, next, cache, code, keys, built, renderOptions, summary, stages }: LibraryWrite): Promise<{ summary: string[] }> {
+async function writeLibrary(reports: Report[], { out, next, cache, code, keys, citationKeys, built, renderOptions, summary, stages }: LibraryWrite): Promise<{ summary: string[] }> {
   let started = performance.now();
   rmSync(next, { recursive: true, force: true });
   const assets = join(next, ASSETS_FOLDER);
@@ -166,7 +169,7 @@ async function writeLibrary(reports: Report[], { out, next, cache, code, keys, b
   // 5. Write: swap the new build in, then forget cache entries no build uses.
   started = performance.now();
   swapIn(next, out);
-  cache.keepOnly(keys);
+  cache.keepOnly(keys, citationKeys);
   stages.push(stage('write', started, `${reports.length + shardCount + 2} data files in ${join(out, ASSETS_FOLDER)}`));
   for (const line of styles.missingStyles) stages.push(`citations: style "${line.name}" not available: ${line.reason}`);
   for (const line of styles.missingLocales) stages.push(`citations: locale "${line.name}" not available: ${line.reason}`);
@@ -228,7 +231,7 @@ async function main(): Promise<number> {
   try {
     const { summary } = await buildLibrary(read.reports, { out, stylesDir: resolve(values.styles!), cacheDir: values.cache, cores: values.cores ? Number(values.cores) : undefined });
     // What reading found (pages, labels and how, text, time), what was built, each stage, and what a person should look at.
-    for (const line of [...read.summary, ...summary, readStage, `total: ${((performance.now() - started) / 1000 + 0).toFixed(2)} s after reading`, ...read.warnings]) console.log(line);
+    for (const line of [...read.summary, readStage, ...summary, `total: ${((performance.now() - started) / 1000).toFixed(2)} s after reading`, ...read.warnings]) console.log(line);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     console.error(`build failed; ${out} was left as it was`);

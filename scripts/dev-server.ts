@@ -3,6 +3,7 @@
  * the real Worker in workerd, for the smoke test, benchmarks and browser tests.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 export interface DevServer {
@@ -32,12 +33,14 @@ const START_TIMEOUT_MS = 90_000;
  * Starts wrangler dev (which runs the build first) and waits until it answers.
  * @example const server = await startDevServer(); await fetch(server.origin + '/api/reports'); await server.stop();
  */
-export async function startDevServer(options: { port?: number; log?: (line: string) => void; cwd?: string } = {}): Promise<DevServer> {
+export async function startDevServer(options: { port?: number; log?: (line: string) => void; cwd?: string; config?: string } = {}): Promise<DevServer> {
   const port = options.port ?? (await freePort());
   const origin = `http://127.0.0.1:${port}`;
   // Started directly, not through npx, so the pid is wrangler's own and stopping it stops workerd too.
   // `cwd`: another copy of the project (the browser tests' report with its PDF); this one by default.
-  const child: ChildProcess = spawn('node_modules/.bin/wrangler', ['dev', '--ip', '127.0.0.1', '--port', String(port)], {
+  // `config`: another wrangler.toml (a generated library's, scripts/bench-library.ts).
+  const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), ...(options.config ? ['--config', options.config] : [])];
+  const child: ChildProcess = spawn('node_modules/.bin/wrangler', args, {
     cwd: options.cwd,
     env: {
       ...process.env,
@@ -87,3 +90,31 @@ export async function startDevServer(options: { port?: number; log?: (line: stri
   await stop();
   throw new Error(`wrangler dev did not answer on ${origin} within ${START_TIMEOUT_MS / 1000}s:\n${output}`);
 }
+
+export interface WorkerdMemory {
+  /** The process running the Worker (started with an inspector). */
+  worker: number;
+  /** miniflare's entry proxy and anything else of wrangler's. */
+  harness: number;
+}
+
+/** Resident memory (VmRSS, MB) of the workerd processes in wrangler's process group. */
+export function workerdRss(processGroup: number): WorkerdMemory {
+  const memory: WorkerdMemory = { worker: 0, harness: 0 };
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // Fields after the command's closing parenthesis: state ppid pgrp …
+      const [, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      if (Number(pgrp) !== processGroup || !command.startsWith('workerd')) continue;
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      const isWorker = readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--inspector-addr');
+      if (rss) memory[isWorker ? 'worker' : 'harness'] += Number(rss[1]) / 1024;
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return memory;
+}
+

@@ -9,10 +9,9 @@
  *
  * Usage: npm run load [-- --duration 30 --connections 50 --rounds 3 --paths /api/nope,/widget.js]
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import autocannon, { type Result } from 'autocannon';
-import { startDevServer } from './dev-server';
+import { startDevServer, workerdRss, type WorkerdMemory } from './dev-server';
 
 const REPORT = 'driving-the-system-apart';
 const API = `/api/reports/${REPORT}`;
@@ -54,33 +53,6 @@ export const LOAD_MIX: string[] = [
 const GROWTH_RATIO_LIMIT = 1.5;
 /** A route that touches no data: the harness's own cost per request. */
 const NO_OP = '/api/nope';
-
-interface WorkerdMemory {
-  /** The process running the Worker (started with an inspector). */
-  worker: number;
-  /** miniflare's entry proxy and anything else of wrangler's. */
-  harness: number;
-}
-
-/** Resident memory (VmRSS, MB) of the workerd processes in wrangler's process group. */
-function workerdRss(processGroup: number): WorkerdMemory {
-  const memory: WorkerdMemory = { worker: 0, harness: 0 };
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      // Fields after the command's closing parenthesis: state ppid pgrp …
-      const [, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      if (Number(pgrp) !== processGroup || !command.startsWith('workerd')) continue;
-      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      const isWorker = readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--inspector-addr');
-      if (rss) memory[isWorker ? 'worker' : 'harness'] += Number(rss[1]) / 1024;
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return memory;
-}
 
 const describeMemory = (m: WorkerdMemory) => `Worker ${m.worker.toFixed(1)} MB, harness ${m.harness.toFixed(1)} MB`;
 

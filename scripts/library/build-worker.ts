@@ -3,14 +3,13 @@
  * each in the cache, reporting each as it is done. Forked by
  * `render-pool.ts`, one per core, each with citation-js set up once.
  */
-import type { Report } from '../../src/core/types';
 import { setUpCitations, type RenderOptions } from '../citations/render';
 import { BuildCache } from './build-cache';
-import { buildReport } from './report-file';
+import { buildOne, type QueuedReport } from './render-pool';
 
 /** What the pool sends a worker. */
 export interface WorkerTask {
-  reports: Array<{ report: Report; key: string }>;
+  reports: QueuedReport[];
   options: RenderOptions;
   cacheDir: string;
 }
@@ -22,9 +21,9 @@ process.on('message', (task: WorkerTask) => {
   try {
     const setup = setUpCitations(task.options);
     const cache = new BuildCache(task.cacheDir);
-    for (const { report, key } of task.reports) {
-      cache.write(buildReport(report, setup), key);
-      process.send!({ done: report.id } satisfies WorkerMessage);
+    for (const item of task.reports) {
+      buildOne(item, cache, () => setup);
+      process.send!({ done: item.report.id } satisfies WorkerMessage);
     }
     process.exit(0);
   } catch (error) {

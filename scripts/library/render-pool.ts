@@ -1,19 +1,44 @@
 /**
- * Builds reports on every core: the reports to build are dealt out to one
- * child process per core (largest first, each to the least loaded), each
- * keeps what it builds in the cache. Rendering citations is nearly all of a
- * report's build time and runs alone on a core, so two cores halve it.
+ * Builds reports on every core: the reports whose citations must be
+ * rendered are dealt out to one child process per core (largest first, each
+ * to the least loaded), each keeping what it builds in the cache. Rendering
+ * citations is nearly all of a report's build time and runs alone on a core,
+ * so two cores halve it.
  */
 import { fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Report } from '../../src/core/types';
-import { setUpCitations, type RenderOptions } from '../citations/render';
+import { setUpCitations, type CitationSetup, type RenderOptions } from '../citations/render';
 import { BuildCache } from './build-cache';
 import type { WorkerMessage, WorkerTask } from './build-worker';
-import { buildReport } from './report-file';
+import { buildReport, renderCitationsOf } from './report-file';
 
 const WORKER = fileURLToPath(new URL('./build-worker.ts', import.meta.url));
+
+/** A report to build, with the key of its file and of its citations. */
+export interface QueuedReport {
+  report: Report;
+  key: string;
+  citationsKey: string;
+}
+
+/**
+ * Builds one report into the cache: its citations kept from an earlier
+ * build when their key is there, otherwise rendered (with citation-js set
+ * up on first need) and kept.
+ */
+export function buildOne(item: QueuedReport, cache: BuildCache, setup: () => CitationSetup): void {
+  const { report, key, citationsKey } = item;
+  let citations = cache.readCitations(report.id, citationsKey);
+  if (citations) {
+    citations = { ...citations, summary: `citations: ${report.id}: inputs unchanged, reused` };
+  } else {
+    citations = renderCitationsOf(report, setup());
+    cache.writeCitations(report.id, citationsKey, citations);
+  }
+  cache.write(buildReport(report, citations), key);
+}
 
 /** Deals reports to `count` workers by their number of sections, largest first, each to the least loaded. */
 export function deal<T extends { report: Report }>(queue: T[], count: number): T[][] {
@@ -27,35 +52,29 @@ export function deal<T extends { report: Report }>(queue: T[], count: number): T
 }
 
 /**
- * Builds every report of the queue into the cache, on up to `cores`
- * processes (one report, or one core: in this process, which saves a child's
- * start-up). Calls `onDone` with each report's id as it is finished.
+ * Builds every report of the queue into the cache. Reports whose citations
+ * are kept are built here (a few milliseconds each); those whose citations
+ * must be rendered go to up to `cores` child processes, or stay here when
+ * there is one of them or one core (a child's start-up would cost more).
+ * @returns how many reports had their citations rendered, and on how many processes
  */
-export async function buildIntoCache(
-  queue: Array<{ report: Report; key: string }>,
-  options: RenderOptions,
-  cache: BuildCache,
-  onDone: (id: string) => void,
-  cores = availableParallelism(),
-): Promise<void> {
-  if (queue.length === 0) return;
-  if (queue.length === 1 || cores < 2) {
-    const setup = setUpCitations(options);
-    for (const { report, key } of queue) {
-      cache.write(buildReport(report, setup), key);
-      onDone(report.id);
-    }
-    return;
-  }
+export async function buildIntoCache(queue: QueuedReport[], options: RenderOptions, cache: BuildCache, cores = availableParallelism()): Promise<{ rendered: number; processes: number }> {
+  let setup: CitationSetup | null = null;
+  const setUp = () => (setup ??= setUpCitations(options));
+  const toRender = queue.filter((item) => cache.readCitations(item.report.id, item.citationsKey) === null);
+  const rendering = new Set(toRender);
+  const inChildren = toRender.length > 1 && cores > 1;
+  for (const item of queue) if (!inChildren || !rendering.has(item)) buildOne(item, cache, setUp);
+  if (!inChildren) return { rendered: toRender.length, processes: 1 };
+  const hands = deal(toRender, Math.min(cores, toRender.length));
   await Promise.all(
-    deal(queue, Math.min(cores, queue.length)).map(
+    hands.map(
       (reports) =>
         new Promise<void>((resolve, reject) => {
           const child = fork(WORKER, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
           let failure: string | null = null;
           child.on('message', (message: WorkerMessage) => {
-            if ('done' in message) onDone(message.done);
-            else failure = message.failed;
+            if ('failed' in message) failure = message.failed;
           });
           child.on('error', reject);
           child.on('exit', (code) => (code === 0 && failure === null ? resolve() : reject(new Error(failure ?? `a build worker stopped with exit code ${code}`))));
@@ -63,4 +82,5 @@ export async function buildIntoCache(
         }),
     ),
   );
+  return { rendered: toRender.length, processes: hands.length };
 }

@@ -13,6 +13,21 @@ import { citationSummary, renderReportCitations, type CitationSetup } from '../c
 /** A report's terms as the word list files them: term → sections holding it and the best field. */
 export type ReportTerms = Record<string, TermPresence>;
 
+/** A report's citations as rendered, with what the build checks of them: kept in the cache under their own key. */
+export interface RenderedCitations {
+  json: string;
+  checked: number;
+  dated: string[];
+  summary: string;
+}
+
+/** Renders a report's citations. */
+export function renderCitationsOf(report: Report, setup: CitationSetup): RenderedCitations {
+  const started = performance.now();
+  const rendered = renderReportCitations(report, setup);
+  return { json: JSON.stringify(rendered.citations), checked: rendered.checked, dated: rendered.dated, summary: citationSummary(report, rendered.citations, performance.now() - started) };
+}
+
 /** A built report: the file's text, its terms, and lines for the build output. */
 export interface BuiltReport {
   id: string;
@@ -48,32 +63,27 @@ export function reportTerms(json: AsPlainObject): ReportTerms {
 }
 
 /**
- * Builds one report's file.
- * @example buildReport(report, setup).text.split('\n').length // 4 (three lines and the final break)
+ * Builds one report's file from its citations (rendered now, or kept from
+ * an earlier build when their inputs did not change).
+ * @example buildReport(report, renderCitationsOf(report, setup)).text.split('\n').length // 4 (three lines and the final break)
  */
-export function buildReport(report: Report, setup: CitationSetup): BuiltReport {
+export function buildReport(report: Report, citations: RenderedCitations): BuiltReport {
   const started = performance.now();
   const index = createSearchIndex([report], analyzer);
   const indexJson = index.toJSON();
   const indexText = JSON.stringify(indexJson);
   const indexMs = performance.now() - started;
-  const citationsStarted = performance.now();
-  const rendered = renderReportCitations(report, setup);
-  const citationsText = JSON.stringify(rendered.citations);
   const forms = surfaceForms([report], analyzer);
-  const text = encodeReportFile({ report, surfaceForms: forms }, indexText, citationsText);
+  const text = encodeReportFile({ report, surfaceForms: forms }, indexText, citations.json);
   const withText = report.sections.filter((s) => s.paragraphs.length > 0 || s.fullText !== null).length;
   return {
     id: report.id,
     text,
     terms: reportTerms(indexJson),
     forms,
-    checked: rendered.checked,
-    dated: rendered.dated,
-    summary: [
-      `${report.id}: ${report.sections.length} sections (${withText} with text), ${index.termCount} index terms, ${kib(indexText)} index, ${indexMs.toFixed(0)} ms`,
-      citationSummary(report, rendered.citations, performance.now() - citationsStarted),
-    ],
+    checked: citations.checked,
+    dated: citations.dated,
+    summary: [`${report.id}: ${report.sections.length} sections (${withText} with text), ${index.termCount} index terms, ${kib(indexText)} index, ${indexMs.toFixed(0)} ms`, citations.summary],
   };
 }
 

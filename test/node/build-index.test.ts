@@ -115,6 +115,23 @@ describe('the build as a process (tsx scripts/build-index.ts)', () => {
     expect(snapshot(out)).toEqual(before);
   }, BUILD_TIMEOUT);
 
+  it('rebuilds a report whose text alone changed with the citations it had, which depend on its metadata and pages only', () => {
+    const pageFile = path.join(sources, 'second-copy.txt');
+    const original = readFileSync(pageFile, 'utf8');
+    writeFileSync(pageFile, original.replace('the counterfactual (', 'the counterfactual case ('));
+
+    const changed = runBuild(sources, out);
+    writeFileSync(pageFile, original);
+
+    expect(changed.status).toBe(0);
+    expect(reportsStage(changed.stdout)).toEqual({ built: 1, reused: 1 });
+    expect(changed.stdout).toMatch(/^stage reports: .*citations rendered for 0 on 1 process/m);
+    expect(changed.stdout).toMatch(/^citations: second-copy: inputs unchanged, reused$/m);
+    const second = new BuiltLibrary(out).report('second-copy');
+    expect(second.catalogue.reports[0].sections[6].paragraphs.join(' ')).toContain('counterfactual case');
+    expect(second.citations.reports['second-copy'].items.s7.ris).toBe(new BuiltLibrary(out).report(SEED_ID).citations.reports[SEED_ID].items.s7.ris);
+  }, BUILD_TIMEOUT);
+
   it('rebuilds only the report whose sources changed', () => {
     const metadataFile = path.join(sources, 'second-copy.json');
     const original = readFileSync(metadataFile, 'utf8');
