@@ -17,7 +17,6 @@
  *
  * Usage: tsx scripts/build-index.ts [--sources DIR] [--styles DIR] [--out DIR] [--cache DIR]
  */
-import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -113,7 +112,8 @@ async function writeLibrary(reports: Report[], { out, next, cache, code, keys, c
   const place = (path: string) => join(assets, path);
   mkdirSync(dirname(place(dataPaths.report('x'))), { recursive: true });
   mkdirSync(dirname(place(dataPaths.termShard('x'))), { recursive: true });
-  const stylesKey = createHash('sha256').update(code).update(JSON.stringify(reports[0])).digest('hex').slice(0, 24);
+  // Read off renders of the first report: its citations' inputs are all they depend on.
+  const stylesKey = citationKeys.get(reports[0].id)!;
   let stylesJson = cache.readText(`citation-styles.${stylesKey}.json`);
   if (stylesJson === null) {
     stylesJson = JSON.stringify(citationStyles(setUpCitations(renderOptions), reports[0]));

@@ -19,7 +19,7 @@ import type MiniSearch from 'minisearch';
 import { analyzer } from '../core/analyzer';
 import { citationsOf, type CitationsFile, type CitationStyles, type ReportCitations } from '../core/citations';
 import { dataPaths, decodeReportFile, REPORT_ID, termShard, type ShelfList, type TermShard } from '../core/library';
-import { loadSearchIndex, type WordList } from '../core/search';
+import { loadSearchIndex, wordListFrom, type WordList } from '../core/search';
 import type { Catalogue, Report, SectionDocument } from '../core/types';
 import { BoundedCache } from '../isolate-cache';
 
@@ -165,21 +165,5 @@ async function termShardFile(name: string): Promise<TermShard> {
 export async function wordListFor(terms: Iterable<string>): Promise<WordList> {
   const names = [...new Set([...terms].map(termShard))];
   const loaded = new Map<string, TermShard>(await Promise.all(names.map(async (name) => [name, await termShardFile(name)] as const)));
-  const sortedTerms = new Map<string, string[]>();
-  const postingsOf = (term: string) => loaded.get(termShard(term))?.postings ?? {};
-  return {
-    postings: (term) => (Object.hasOwn(postingsOf(term), term) ? postingsOf(term)[term] : undefined),
-    neighbours: (term) => {
-      const name = termShard(term);
-      let sorted = sortedTerms.get(name);
-      if (!sorted) sortedTerms.set(name, (sorted = Object.keys(loaded.get(name)?.postings ?? {}).sort()));
-      return sorted;
-    },
-    forms: () => Object.assign({}, ...[...loaded.values()].map((shard) => shard.forms)) as Record<string, string>,
-  };
-}
-
-/** What is kept now, for the benches and the memory check: entries and estimated bytes. */
-export function keptData() {
-  return { reports: { entries: reports.size, bytes: reports.weight }, shards: { entries: shards.size, bytes: shards.weight } };
+  return wordListFrom(loaded);
 }

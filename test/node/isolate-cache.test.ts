@@ -42,6 +42,37 @@ describe('BoundedCache', () => {
   });
 });
 
+describe('BoundedCache by weight', () => {
+  it('keeps at most its capacity in total weight, forgetting the least recently used first', () => {
+    const cache = new BoundedCache<string>(10, (text) => text.length);
+    cache.set('a', 'aaaa');
+    cache.set('b', 'bbbb');
+    cache.get('a');
+    cache.set('c', 'cccc');
+
+    expect(cache.keys()).toEqual(['a', 'c']);
+    expect(cache.weight).toBe(8);
+  });
+
+  it('keeps the newest entry even when it alone is over the capacity', () => {
+    const cache = new BoundedCache<string>(10, (text) => text.length);
+    cache.set('a', 'aaaa');
+    cache.set('huge', 'x'.repeat(50));
+
+    expect(cache.keys()).toEqual(['huge']);
+    expect(cache.weight).toBe(50);
+  });
+
+  it('counts a replaced value once', () => {
+    const cache = new BoundedCache<string>(10, (text) => text.length);
+    cache.set('a', 'aaaa');
+    cache.set('a', 'aaaaaa');
+
+    expect(cache.weight).toBe(6);
+    expect(cache.size).toBe(1);
+  });
+});
+
 describe('cached', () => {
   it('makes a value once per key, then answers it from the cache', async () => {
     const cache = new BoundedCache<string>(4);

@@ -4,6 +4,7 @@
  * paged. What `/api/reports` and the home page answer from, read once per
  * isolate: about 400 bytes a report, 4 MB at 10,000 reports.
  */
+import { foldText } from '../analyzer';
 import type { CslReport, Report } from '../types';
 
 /** A report as the shelf list holds it: what `reportSummary` shows, and the number of sections. */
@@ -53,9 +54,9 @@ export function issuedYear(entry: Pick<ShelfEntry, 'csl'>): number | null {
   return entry.csl.issued?.['date-parts'][0]?.[0] ?? null;
 }
 
-/** Case and accents folded, spaces collapsed: how filters compare names. */
+/** Folded as search folds words (case, accents, quotes), spaces collapsed: how filters compare names. */
 function folded(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return foldText(text).replace(/\s+/g, ' ').trim();
 }
 
 /** The names of a report's authors and editors as filters read them. */

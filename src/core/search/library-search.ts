@@ -17,7 +17,7 @@
 import type MiniSearch from 'minisearch';
 import type { SearchResult as MiniSearchResult } from 'minisearch';
 import type { Analyzer } from '../analyzer';
-import { FIELD_CODES, inverseSectionFrequency, POSTING_WIDTH } from '../library';
+import { FIELD_CODES, inverseSectionFrequency, POSTING_WIDTH, termShard, type TermShard } from '../library';
 import type { Catalogue, SectionDocument } from '../types';
 import { editDistance } from './edit-distance';
 import { MAX_LIBRARY_REPORTS, MAX_TERM_EXPANSIONS } from './limits';
@@ -32,6 +32,25 @@ export interface WordList {
   neighbours(term: string): readonly string[];
   /** Term → written word, for the terms of the shards read. */
   forms(): Record<string, string>;
+}
+
+/**
+ * The word list of the shards read for a query, by shard name.
+ * @example wordListFrom(new Map([['in', shard]])).postings('integr') // [0, 6, 2]
+ */
+export function wordListFrom(shards: ReadonlyMap<string, TermShard>): WordList {
+  const sortedTerms = new Map<string, string[]>();
+  const postingsOf = (term: string) => shards.get(termShard(term))?.postings ?? {};
+  return {
+    postings: (term) => (Object.hasOwn(postingsOf(term), term) ? postingsOf(term)[term] : undefined),
+    neighbours: (term) => {
+      const name = termShard(term);
+      let sorted = sortedTerms.get(name);
+      if (!sorted) sortedTerms.set(name, (sorted = Object.keys(shards.get(name)?.postings ?? {}).sort()));
+      return sorted;
+    },
+    forms: () => Object.assign({}, ...[...shards.values()].map((shard) => shard.forms)) as Record<string, string>,
+  };
 }
 
 /** How a library term meets a query word. */
