@@ -27,7 +27,7 @@ import { buildId } from './build-id';
 import { bundleScript } from './bundle-script';
 import { checkAccessDates, citationStyles, DEBIAN_LOCALES_DIR, DEBIAN_STYLES_DIR, LOCALES, setUpCitations } from './citations/render';
 import { BuildCache, citationsKey, codeKey, reportKey } from './library/build-cache';
-import { buildIntoCache } from './library/render-pool';
+import { buildIntoCache, keptCitations } from './library/render-pool';
 import { kib } from './library/report-file';
 import { WordListBuilder } from './library/word-list';
 import { readReports } from './report-sources';
@@ -75,9 +75,10 @@ export async function buildLibrary(reports: Report[], options: BuildOptions): Pr
   const code = codeKey(projectRoot, styleDirs, LOCALES);
   const keys = new Map(reports.map((report) => [report.id, reportKey(code, report)]));
   const citationKeys = new Map(reports.map((report) => [report.id, citationsKey(code, report)]));
+  // The first report's citations also carry the access-date formats; kept ones without them are rendered again.
   const queue = reports
-    .filter((report) => cache.read(report.id, keys.get(report.id)!) === null)
-    .map((report) => ({ report, key: keys.get(report.id)!, citationsKey: citationKeys.get(report.id)! }));
+    .map((report, i) => ({ report, key: keys.get(report.id)!, citationsKey: citationKeys.get(report.id)!, accessDates: i === 0 }))
+    .filter((item) => cache.read(item.report.id, item.key) === null || (item.accessDates && keptCitations(item, cache) === null));
   const done = await buildIntoCache(queue, renderOptions, cache, options.cores);
   const built = new Set(queue.map(({ report }) => report.id));
   stages.push(stage('reports', started, `${queue.length} built, ${reports.length - queue.length} unchanged and reused; citations rendered for ${done.rendered} on ${done.processes} process(es)`));
@@ -112,14 +113,10 @@ async function writeLibrary(reports: Report[], { out, next, cache, code, keys, c
   const place = (path: string) => join(assets, path);
   mkdirSync(dirname(place(dataPaths.report('x'))), { recursive: true });
   mkdirSync(dirname(place(dataPaths.termShard('x'))), { recursive: true });
-  // Read off renders of the first report: its citations' inputs are all they depend on.
-  const stylesKey = citationKeys.get(reports[0].id)!;
-  let stylesJson = cache.readText(`citation-styles.${stylesKey}.json`);
-  if (stylesJson === null) {
-    stylesJson = JSON.stringify(citationStyles(setUpCitations(renderOptions), reports[0]));
-    cache.writeText(`citation-styles.${stylesKey}.json`, stylesJson);
-  }
-  const styles = JSON.parse(stylesJson) as ReturnType<typeof citationStyles>;
+  // The access-date formats were read off the first report's render (scripts/citations/render.ts).
+  const first = cache.readCitations(reports[0].id, citationKeys.get(reports[0].id)!)!;
+  const styles = citationStyles(setUpCitations(renderOptions), first.accessDates ?? {});
+  const stylesJson = JSON.stringify(styles);
   const words = new WordListBuilder();
   let reportBytes = 0;
   let checked = 0;

@@ -431,30 +431,13 @@ export function setUpCitations(options: RenderOptions = {}): CitationSetup {
   return { styles, locales, missing, missingLocales };
 }
 
-/** Whether a style and locale print an access date: its reference or any citation of the report carries the marked date. */
-function printsAccessDate(report: Report, style: LoadedStyle, lang: string): boolean {
-  const original = { ...reportItems(report)[0].item, accessed: { literal: ACCESSED_SENTINEL } } as CslItem;
-  const item = style.adaptItem ? style.adaptItem(original) : original;
-  if (referenceEntry(item, style, lang, 'text', original).includes(ACCESSED_SENTINEL)) return true;
-  return formsOf(style.styleClass)
-    .filter((form) => form !== 'reference')
-    .some((form) => citation(item, style, lang, 'text', { subsequent: form === 'short-note' }).includes(ACCESSED_SENTINEL));
-}
-
 /**
  * What the library offers for citing, the same for every report: the styles
- * and locales, and how each that prints an access date writes it, read off
- * renders of `sample` (any report: the date's form does not depend on it).
+ * and locales, and how each that prints an access date writes it (read off
+ * renders of one report by `renderReportCitations`: the date's form does not
+ * depend on the report).
  */
-export function citationStyles(setup: CitationSetup, sample: Report): CitationStyles {
-  const accessDates: CitationStyles['accessDates'] = {};
-  for (const style of setup.styles) {
-    for (const lang of setup.locales) {
-      if (!printsAccessDate(sample, style, lang)) continue;
-      accessDates[style.name] ??= {};
-      accessDates[style.name][lang] = accessDateFormat(sample, style, lang);
-    }
-  }
+export function citationStyles(setup: CitationSetup, accessDates: CitationStyles['accessDates']): CitationStyles {
   return {
     styles: setup.styles.map((s) => ({ name: s.name, title: s.title, source: s.source, styleClass: s.styleClass, forms: formsOf(s.styleClass), pagesIn: s.pagesIn, numbered: s.numbered })),
     missingStyles: setup.missing,
@@ -468,26 +451,73 @@ export function citationStyles(setup: CitationSetup, sample: Report): CitationSt
 
 /**
  * Renders every citation of one report: its items in the machine formats,
- * and every style, locale and form over a string table of its own.
+ * and every style, locale and form over a string table of its own. `only`
+ * renders a part (some styles, with or without the items), for spreading
+ * one report over several cores; `mergeCitations` joins the parts.
+ * `withAccessDates`: also read how each style and locale that prints an
+ * access date writes it (`accessDateFormat`), for the library's styles.
  * @returns the citations, how many placeholder fills were proven, and the
  *   styles and locales whose strings carry an access date, each as `style/locale`
  */
-export function renderReportCitations(report: Report, setup: CitationSetup): { citations: ReportCitations; checked: number; dated: string[] } {
+export function renderReportCitations(
+  report: Report,
+  setup: CitationSetup,
+  only?: { styles: string[]; items: boolean },
+  withAccessDates = false,
+): { citations: ReportCitations; checked: number; dated: string[]; accessDates?: CitationStyles['accessDates'] } {
   const table = new StringTable();
   const styled: Record<string, Record<string, StyledStrings>> = {};
   const dated: string[] = [];
+  const accessDates: CitationStyles['accessDates'] = {};
   let checked = 0;
-  for (const style of setup.styles) {
+  for (const style of setup.styles.filter((s) => !only || only.styles.includes(s.name))) {
     styled[style.name] = {};
     for (const lang of setup.locales) {
       const rendered = renderStyled({ report, style, lang, table });
       styled[style.name][lang] = rendered.strings;
       checked += rendered.checked;
       if (rendered.dated) dated.push(`${style.name}/${lang}`);
+      if (rendered.dated && withAccessDates) {
+        accessDates[style.name] ??= {};
+        accessDates[style.name][lang] = accessDateFormat(report, style, lang);
+      }
     }
   }
-  const items = Object.fromEntries(reportItems(report).map(({ ref, item }) => [itemId(ref), itemRecords(report, ref, item)]));
-  return { citations: { items, styled, strings: table.strings }, checked, dated };
+  const items = !only || only.items ? Object.fromEntries(reportItems(report).map(({ ref, item }) => [itemId(ref), itemRecords(report, ref, item)])) : {};
+  return { citations: { items, styled, strings: table.strings }, checked, dated, ...(withAccessDates ? { accessDates } : {}) };
+}
+
+/** A report's styled strings with every string index moved by `offset`, for appending its table to another. */
+function shiftStyled(styled: ReportCitations['styled'], offset: number): ReportCitations['styled'] {
+  const shifted = (entry: EntryStrings): EntryStrings => [entry[0] + offset, entry[1] + offset];
+  return Object.fromEntries(
+    Object.entries(styled).map(([style, byLocale]) => [
+      style,
+      Object.fromEntries(
+        Object.entries(byLocale).map(([lang, forms]) => [
+          lang,
+          Object.fromEntries(
+            Object.entries(forms).map(([form, strings]) => [form, { items: Object.fromEntries(Object.entries(strings!.items).map(([id, entry]) => [id, shifted(entry)])), page: shifted(strings!.page) }]),
+          ),
+        ]),
+      ),
+    ]),
+  );
+}
+
+/**
+ * One report's citations from parts rendered apart (each some styles, one
+ * with the items), their string tables laid end to end.
+ * @example mergeCitations([apaAndMla, chicagoAndVancouver]).styled // { apa: …, mla: …, chicago…: …, vancouver: … }
+ */
+export function mergeCitations(parts: ReportCitations[]): ReportCitations {
+  const merged: ReportCitations = { items: {}, styled: {}, strings: [] };
+  for (const part of parts) {
+    Object.assign(merged.styled, shiftStyled(part.styled, merged.strings.length));
+    merged.strings.push(...part.strings);
+    Object.assign(merged.items, part.items);
+  }
+  return merged;
 }
 
 /**
@@ -510,32 +540,16 @@ export function checkAccessDates(styles: CitationStyles, report: string, dated: 
 export function renderCitations(reports: Report[], options: RenderOptions = {}) {
   const started = performance.now();
   const setup = setUpCitations(options);
-  const file: CitationsFile = { ...citationStyles(setup, reports[0]), reports: {}, strings: [] };
+  const file: CitationsFile = { ...citationStyles(setup, {}), reports: {}, strings: [] };
   let checked = 0;
   const perReport: string[] = [];
-  for (const report of reports) {
+  for (const [i, report] of reports.entries()) {
     const reportStarted = performance.now();
-    const rendered = renderReportCitations(report, setup);
+    const rendered = renderReportCitations(report, setup, undefined, i === 0);
+    if (rendered.accessDates) file.accessDates = rendered.accessDates;
     checkAccessDates(file, report.id, rendered.dated);
-    const offset = file.strings.length;
+    const styled = shiftStyled(rendered.citations.styled, file.strings.length);
     file.strings.push(...rendered.citations.strings);
-    const shifted = (entry: EntryStrings): EntryStrings => [entry[0] + offset, entry[1] + offset];
-    const styled = Object.fromEntries(
-      Object.entries(rendered.citations.styled).map(([style, byLocale]) => [
-        style,
-        Object.fromEntries(
-          Object.entries(byLocale).map(([lang, forms]) => [
-            lang,
-            Object.fromEntries(
-              Object.entries(forms).map(([form, strings]) => [
-                form,
-                { items: Object.fromEntries(Object.entries(strings!.items).map(([id, entry]) => [id, shifted(entry)])), page: shifted(strings!.page) },
-              ]),
-            ),
-          ]),
-        ),
-      ]),
-    );
     file.reports[report.id] = { items: rendered.citations.items, styled };
     checked += rendered.checked;
     perReport.push(citationSummary(report, rendered.citations, performance.now() - reportStarted));

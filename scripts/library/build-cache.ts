@@ -123,17 +123,24 @@ export class BuildCache {
     renameSync(`${path}.${process.pid}.tmp`, path);
   }
 
-  /** Anything kept under a text key (the library's citation styles). */
-  readText(name: string): string | null {
-    const path = join(this.dir, name);
-    return existsSync(path) ? readFileSync(path, 'utf8') : null;
+  #partPath(id: string, key: string, part: number): string {
+    return join(this.dir, 'parts', `${id}.${key}.${part}.json`);
   }
 
-  writeText(name: string, text: string): void {
-    mkdirSync(this.dir, { recursive: true });
-    const temporary = join(this.dir, `${name}.${process.pid}.tmp`);
-    writeFileSync(temporary, text);
-    renameSync(temporary, join(this.dir, name));
+  /** A part of a report's citations rendered by one process (some of its styles), until the parts are joined. */
+  writeCitationPart(id: string, key: string, part: number, rendered: RenderedCitations): void {
+    mkdirSync(join(this.dir, 'parts'), { recursive: true });
+    const path = this.#partPath(id, key, part);
+    writeFileSync(`${path}.${process.pid}.tmp`, JSON.stringify(rendered));
+    renameSync(`${path}.${process.pid}.tmp`, path);
+  }
+
+  /** Reads and forgets a part. */
+  takeCitationPart(id: string, key: string, part: number): RenderedCitations {
+    const path = this.#partPath(id, key, part);
+    const rendered = JSON.parse(readFileSync(path, 'utf8')) as RenderedCitations;
+    rmSync(path, { force: true });
+    return rendered;
   }
 
   /**

@@ -1,15 +1,17 @@
 /**
- * A child process of the build: renders the reports it is sent and keeps
- * each in the cache, reporting each as it is done. Forked by
+ * A child process of the build: renders the reports (or parts of a report:
+ * some of its styles) it is sent and keeps each in the cache, reporting each
+ * as it is done. Forked by
  * `render-pool.ts`, one per core, each with citation-js set up once.
  */
 import { setUpCitations, type RenderOptions } from '../citations/render';
 import { BuildCache } from './build-cache';
-import { buildOne, type QueuedReport } from './render-pool';
+import { buildOne, type WorkUnit } from './render-pool';
+import { renderCitationsOf } from './report-file';
 
 /** What the pool sends a worker. */
 export interface WorkerTask {
-  reports: QueuedReport[];
+  units: WorkUnit[];
   options: RenderOptions;
   cacheDir: string;
 }
@@ -21,9 +23,10 @@ process.on('message', (task: WorkerTask) => {
   try {
     const setup = setUpCitations(task.options);
     const cache = new BuildCache(task.cacheDir);
-    for (const item of task.reports) {
-      buildOne(item, cache, () => setup);
-      process.send!({ done: item.report.id } satisfies WorkerMessage);
+    for (const unit of task.units) {
+      if (unit.only === null) buildOne(unit.item, cache, () => setup);
+      else cache.writeCitationPart(unit.item.report.id, unit.item.citationsKey, unit.part, renderCitationsOf(unit.item.report, setup, unit.only, unit.item.accessDates));
+      process.send!({ done: unit.item.report.id } satisfies WorkerMessage);
     }
     process.exit(0);
   } catch (error) {

@@ -12,7 +12,7 @@ import type { Report } from '../../src/core/types';
 import { setUpCitations, type CitationSetup, type RenderOptions } from '../citations/render';
 import { BuildCache } from './build-cache';
 import type { WorkerMessage, WorkerTask } from './build-worker';
-import { buildReport, renderCitationsOf } from './report-file';
+import { buildReport, mergeRendered, renderCitationsOf, type RenderedCitations } from './report-file';
 
 const WORKER = fileURLToPath(new URL('./build-worker.ts', import.meta.url));
 
@@ -21,6 +21,14 @@ export interface QueuedReport {
   report: Report;
   key: string;
   citationsKey: string;
+  /** The library's first report: its render also reads the access-date formats (`citationStyles`). */
+  accessDates: boolean;
+}
+
+/** Whether a report's kept citations serve: there are some, with the access-date formats when it must give them. */
+export function keptCitations(item: QueuedReport, cache: BuildCache): RenderedCitations | null {
+  const kept = cache.readCitations(item.report.id, item.citationsKey);
+  return kept && (!item.accessDates || kept.accessDates) ? kept : null;
 }
 
 /**
@@ -30,11 +38,11 @@ export interface QueuedReport {
  */
 export function buildOne(item: QueuedReport, cache: BuildCache, setup: () => CitationSetup): void {
   const { report, key, citationsKey } = item;
-  let citations = cache.readCitations(report.id, citationsKey);
+  let citations = keptCitations(item, cache);
   if (citations) {
     citations = { ...citations, summary: `citations: ${report.id}: inputs unchanged, reused` };
   } else {
-    citations = renderCitationsOf(report, setup());
+    citations = renderCitationsOf(report, setup(), undefined, item.accessDates);
     cache.writeCitations(report.id, citationsKey, citations);
   }
   cache.write(buildReport(report, citations), key);
@@ -51,36 +59,67 @@ export function deal<T extends { report: Report }>(queue: T[], count: number): T
   return hands.map((h) => h.items).filter((items) => items.length > 0);
 }
 
+/** What a child process is given: whole reports, or parts of one (some of its styles). */
+export type WorkUnit = { item: QueuedReport; only: null } | { item: QueuedReport; only: { styles: string[]; items: boolean }; part: number };
+
+/**
+ * The work for `cores` processes: with at least as many reports to render
+ * as cores, whole reports dealt out; with fewer (one report changed), each
+ * report's styles split across the cores, so one report's citations, which
+ * would take one core ten seconds and more, take a share of that on each.
+ */
+function workUnits(toRender: QueuedReport[], styles: string[], cores: number): WorkUnit[][] {
+  if (toRender.length >= cores) return deal(toRender, cores).map((items) => items.map((item) => ({ item, only: null })));
+  const parts = Math.min(Math.floor(cores / toRender.length), styles.length);
+  const hands: WorkUnit[][] = [];
+  for (const item of toRender) {
+    for (let part = 0; part < parts; part++) {
+      hands.push([{ item, only: { styles: styles.filter((_, i) => i % parts === part), items: part === 0 }, part }]);
+    }
+  }
+  return hands;
+}
+
+/** Runs one child process over its units; resolves when it has kept them all in the cache. */
+function runChild(units: WorkUnit[], options: RenderOptions, cache: BuildCache): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const child = fork(WORKER, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let failure: string | null = null;
+    child.on('message', (message: WorkerMessage) => {
+      if ('failed' in message) failure = message.failed;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 && failure === null ? resolve() : reject(new Error(failure ?? `a build worker stopped with exit code ${code}`))));
+    child.send({ units, options, cacheDir: cache.dir } satisfies WorkerTask);
+  });
+}
+
 /**
  * Builds every report of the queue into the cache. Reports whose citations
  * are kept are built here (a few milliseconds each); those whose citations
- * must be rendered go to up to `cores` child processes, or stay here when
- * there is one of them or one core (a child's start-up would cost more).
+ * must be rendered go to up to `cores` child processes (`workUnits`), or
+ * stay here on one core.
  * @returns how many reports had their citations rendered, and on how many processes
  */
 export async function buildIntoCache(queue: QueuedReport[], options: RenderOptions, cache: BuildCache, cores = availableParallelism()): Promise<{ rendered: number; processes: number }> {
   let setup: CitationSetup | null = null;
   const setUp = () => (setup ??= setUpCitations(options));
-  const toRender = queue.filter((item) => cache.readCitations(item.report.id, item.citationsKey) === null);
+  const toRender = queue.filter((item) => keptCitations(item, cache) === null);
   const rendering = new Set(toRender);
-  const inChildren = toRender.length > 1 && cores > 1;
+  const inChildren = toRender.length > 0 && cores > 1;
   for (const item of queue) if (!inChildren || !rendering.has(item)) buildOne(item, cache, setUp);
   if (!inChildren) return { rendered: toRender.length, processes: 1 };
-  const hands = deal(toRender, Math.min(cores, toRender.length));
-  await Promise.all(
-    hands.map(
-      (reports) =>
-        new Promise<void>((resolve, reject) => {
-          const child = fork(WORKER, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-          let failure: string | null = null;
-          child.on('message', (message: WorkerMessage) => {
-            if ('failed' in message) failure = message.failed;
-          });
-          child.on('error', reject);
-          child.on('exit', (code) => (code === 0 && failure === null ? resolve() : reject(new Error(failure ?? `a build worker stopped with exit code ${code}`))));
-          child.send({ reports, options, cacheDir: cache.dir } satisfies WorkerTask);
-        }),
-    ),
-  );
+  const started = performance.now();
+  const hands = workUnits(toRender, setUp().styles.map((s) => s.name), cores);
+  await Promise.all(hands.map((units) => runChild(units, options, cache)));
+  // Reports rendered in parts: join the parts, keep the citations, build the file.
+  for (const item of toRender) {
+    const parts = hands.flat().filter((unit) => unit.item === item && unit.only !== null);
+    if (parts.length === 0) continue;
+    const { report, citationsKey } = item;
+    const joined = mergeRendered(report, parts.map((unit) => cache.takeCitationPart(report.id, citationsKey, 'part' in unit ? unit.part : 0)), performance.now() - started);
+    cache.writeCitations(report.id, citationsKey, joined);
+    cache.write(buildReport(report, joined), item.key);
+  }
   return { rendered: toRender.length, processes: hands.length };
 }

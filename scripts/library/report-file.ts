@@ -8,7 +8,8 @@ import { analyzer } from '../../src/core/analyzer';
 import { encodeReportFile, FIELD_CODES, type TermPresence } from '../../src/core/library';
 import { createSearchIndex, surfaceForms } from '../../src/core/search';
 import type { Report } from '../../src/core/types';
-import { citationSummary, renderReportCitations, type CitationSetup } from '../citations/render';
+import type { CitationStyles, ReportCitations } from '../../src/core/citations';
+import { citationSummary, mergeCitations, renderReportCitations, type CitationSetup } from '../citations/render';
 
 /** A report's terms as the word list files them: term → sections holding it and the best field. */
 export type ReportTerms = Record<string, TermPresence>;
@@ -19,13 +20,33 @@ export interface RenderedCitations {
   checked: number;
   dated: string[];
   summary: string;
+  /** How each dated style and locale writes an access date: read for the library's first report only. */
+  accessDates?: CitationStyles['accessDates'];
 }
 
-/** Renders a report's citations. */
-export function renderCitationsOf(report: Report, setup: CitationSetup): RenderedCitations {
+/** Renders a report's citations, or a part of them (see `renderReportCitations`). */
+export function renderCitationsOf(report: Report, setup: CitationSetup, only: { styles: string[]; items: boolean } | undefined, withAccessDates: boolean): RenderedCitations {
   const started = performance.now();
-  const rendered = renderReportCitations(report, setup);
-  return { json: JSON.stringify(rendered.citations), checked: rendered.checked, dated: rendered.dated, summary: citationSummary(report, rendered.citations, performance.now() - started) };
+  const rendered = renderReportCitations(report, setup, only, withAccessDates);
+  return {
+    json: JSON.stringify(rendered.citations),
+    checked: rendered.checked,
+    dated: rendered.dated,
+    summary: citationSummary(report, rendered.citations, performance.now() - started),
+    ...(rendered.accessDates ? { accessDates: rendered.accessDates } : {}),
+  };
+}
+
+/** A report's citations from parts rendered on several cores, its summary line saying so. */
+export function mergeRendered(report: Report, parts: RenderedCitations[], ms: number): RenderedCitations {
+  const citations = mergeCitations(parts.map((part) => JSON.parse(part.json) as ReportCitations));
+  return {
+    json: JSON.stringify(citations),
+    checked: parts.reduce((n, part) => n + part.checked, 0),
+    dated: parts.flatMap((part) => part.dated),
+    summary: `${citationSummary(report, citations, ms)} on ${parts.length} processes`,
+    ...(parts.some((part) => part.accessDates) ? { accessDates: Object.assign({}, ...parts.map((part) => part.accessDates ?? {})) } : {}),
+  };
 }
 
 /** A built report: the file's text, its terms, and lines for the build output. */
