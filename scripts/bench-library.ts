@@ -30,6 +30,8 @@ interface Planted {
 
 interface Row {
   reports: number;
+  /** Heap per report file byte, all of it parsed, measured in Node. */
+  heapPerByte: number;
   fullBuild: number;
   incrementalBuild: number;
   scriptGzip: number;
@@ -92,6 +94,30 @@ function writeConfig(dir: string): string {
   return config;
 }
 
+/**
+ * The heap a report file takes once read and wholly parsed (report, search
+ * index, citations), per byte of the file, over up to 50 of the library's
+ * reports: what `HEAP_PER_BYTE` in src/data/report-data.ts estimates. Measured
+ * in a child Node process with the GC exposed, by the same class the Worker uses.
+ */
+function measureHeap(out: string, ids: string[]): number {
+  const script = [
+    "import { readFileSync } from 'node:fs';",
+    "import { ReportData } from './src/data/report-data.ts';",
+    `const ids = ${JSON.stringify(ids.slice(0, 50))};`,
+    "const styles = JSON.parse(readFileSync(" + JSON.stringify(join(out, 'assets/data/citation-styles.json')) + ", 'utf8'));",
+    "const texts = ids.map((id) => readFileSync(" + JSON.stringify(join(out, 'assets/data/reports/')) + " + id + '.ndjson', 'utf8'));",
+    'globalThis.gc(); const before = process.memoryUsage().heapUsed;',
+    'const kept = texts.map((t) => { const d = new ReportData(t); d.searchIndex(); d.citations(styles); return d; });',
+    'globalThis.gc(); const after = process.memoryUsage().heapUsed;',
+    'const bytes = texts.reduce((n, t) => n + t.length, 0);',
+    // The texts were already in the heap before; what the kept data adds is measured against the file bytes.
+    'console.log(((after - before) / bytes).toFixed(3), kept.length);',
+  ].join('\n');
+  const output = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+  return Number(output.trim().split(' ')[0]);
+}
+
 async function timed(url: string): Promise<number> {
   const started = performance.now();
   const response = await fetch(url);
@@ -121,6 +147,9 @@ async function measure(size: number, requests: number, log: (line: string) => vo
   log(`  one report changed: ${seconds(incremental.ms)}\n    ${incremental.stages.join('\n    ')}`);
   build(sources, out, cache);
 
+  const heapPerByte = measureHeap(out, ids);
+  log(`  heap per byte of a report file, all parsed (Node, same V8 as workerd): ${heapPerByte.toFixed(2)}`);
+
   const config = writeConfig(dir);
   const dryRun = join(dir, 'dist');
   execFileSync('node_modules/.bin/wrangler', ['deploy', '--dry-run', '--outdir', dryRun, '--config', config], { stdio: 'ignore', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
@@ -138,7 +167,11 @@ async function measure(size: number, requests: number, log: (line: string) => vo
       const id = ids[Math.floor(random() * ids.length)];
       return { id, planted: manifest.reports[id][0] };
     };
+    const [oneId] = ids;
+    const one = { id: oneId, planted: manifest.reports[oneId][0] };
     const routes: Record<string, (p: { id: string; planted: Planted }) => string> = {
+      // One report again and again, as a class on the widget: its file read once, then kept.
+      'one report search': () => `/api/search?report=${one.id}&q=${one.planted.word}`,
       'report search': ({ id, planted }) => `/api/search?report=${id}&q=${planted.word}`,
       'library search': ({ planted }) => `/api/search?q=${planted.word}`,
       section: ({ id, planted }) => `/api/reports/${id}/sections/${planted.section}`,
@@ -157,7 +190,7 @@ async function measure(size: number, requests: number, log: (line: string) => vo
     const names = Object.keys(routes);
     for (let i = 0; i < 1000; i++) await timed(origin + routes[names[i % names.length]](pick()));
     const memory = workerdRss(server.pid).worker;
-    return { reports: size, fullBuild: full.ms, incrementalBuild: incremental.ms, scriptGzip: script.gzipBytes, assetFiles: assets.files, assetBytes: assets.bytes, coldFirst, warm, memory, memoryAtStart };
+    return { reports: size, heapPerByte, fullBuild: full.ms, incrementalBuild: incremental.ms, scriptGzip: script.gzipBytes, assetFiles: assets.files, assetBytes: assets.bytes, coldFirst, warm, memory, memoryAtStart };
   } finally {
     await server.stop();
   }
@@ -177,7 +210,7 @@ export async function benchLibraryGrowth(list: string): Promise<void> {
   }
   const first = rows[0];
   const ratio = (value: number, base: number) => (base > 0 ? `${(value / base).toFixed(1)}×` : '–');
-  const header = ['reports', 'full build', 'one changed', 'script gzip', 'asset files', 'asset bytes', 'cold first', ...Object.keys(first.warm).map((n) => `${n} p50/p99`), 'Worker RSS after 1,000'];
+  const header = ['reports', 'full build', 'one changed', 'script gzip', 'asset files', 'asset bytes', 'cold first', ...Object.keys(first.warm).map((n) => `${n} p50/p99`), 'Worker RSS after 1,000', 'heap/byte'];
   console.log(`\n| ${header.join(' | ')} |`);
   console.log(`|${header.map(() => '---').join('|')}|`);
   for (const row of rows) {
@@ -191,6 +224,7 @@ export async function benchLibraryGrowth(list: string): Promise<void> {
       `${row.coldFirst.toFixed(0)} ms`,
       ...Object.entries(row.warm).map(([name, { p50, p99 }]) => `${p50.toFixed(1)} / ${p99.toFixed(1)} ms (p50 ${ratio(p50, first.warm[name].p50)})`),
       `${row.memory.toFixed(0)} MB (${row.memoryAtStart.toFixed(0)} at start)`,
+      row.heapPerByte.toFixed(2),
     ];
     console.log(`| ${cells.join(' | ')} |`);
   }

@@ -1,13 +1,21 @@
 /**
- * The size of what `wrangler deploy` uploads: the Worker script and the text
- * modules beside it (the build's JSON, the widget, the stylesheet), raw and
- * gzip. Reads a dry run's output folder.
+ * The size of what `wrangler deploy` uploads as the Worker: the script and
+ * the text modules beside it (the build id, the widget, the page script, the
+ * stylesheet), raw and gzip; the library's data goes up as static assets and
+ * is not in it. Reads a dry run's output folder, and fails when the upload
+ * is over `SCRIPT_GZIP_BUDGET`.
  *
  * Usage: tsx scripts/bundle-size.ts [DIR]   (default dist, from `wrangler deploy --dry-run --outdir dist`)
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+
+/**
+ * Most the Worker upload may weigh, gzip: 1 MiB, a third of the free plan's
+ * 3 MB, whatever the library's size, since no data is in it.
+ */
+export const SCRIPT_GZIP_BUDGET = 2 ** 20;
 
 export interface ModuleSize {
   name: string;
@@ -40,5 +48,9 @@ if (process.argv[1]?.endsWith('bundle-size.ts')) {
   const sizes = bundleSizes(process.argv[2] ?? 'dist');
   const total = totalSize(sizes);
   for (const size of sizes) console.log(`  ${size.name.padEnd(20)} ${formatSize(size)}`);
-  console.log(`bundle (all uploaded modules): ${formatSize(total)}`);
+  console.log(`bundle (all uploaded modules): ${formatSize(total)}; budget ${SCRIPT_GZIP_BUDGET / 1024} KiB gzip`);
+  if (total.gzipBytes > SCRIPT_GZIP_BUDGET) {
+    console.error(`the Worker upload is ${formatSize(total)}: over its ${SCRIPT_GZIP_BUDGET / 1024} KiB gzip budget`);
+    process.exitCode = 1;
+  }
 }

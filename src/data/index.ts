@@ -15,67 +15,25 @@
  * used first out; a request about one report reads that report's file only.
  */
 import { env } from 'cloudflare:workers';
-import type MiniSearch from 'minisearch';
-import { analyzer } from '../core/analyzer';
-import { citationsOf, type CitationsFile, type CitationStyles, type ReportCitations } from '../core/citations';
-import { dataPaths, decodeReportFile, REPORT_ID, termShard, type ShelfList, type TermShard } from '../core/library';
-import { loadSearchIndex, wordListFrom, type WordList } from '../core/search';
-import type { Catalogue, Report, SectionDocument } from '../core/types';
+import type { CitationStyles } from '../core/citations';
+import { dataPaths, REPORT_ID, termShard, type ShelfList, type TermShard } from '../core/library';
+import { wordListFrom, type WordList } from '../core/search';
 import { BoundedCache } from '../isolate-cache';
+import { HEAP_PER_BYTE, ReportData } from './report-data';
+
+export { ReportData } from './report-data';
 
 /**
  * Heap an isolate may spend on report files: 48 MiB of its 128 MiB, leaving
- * room for the page and answer caches (≤ 6 MiB), the shelf list (about 12
- * MiB at 10,000 reports) and the requests in flight. A report's weight is
- * three times its file's size: the text kept, the parsed report, and the
- * search index and citations once a request has parsed them (measured on
- * today's report: a 120 KB file, about 330 KB of heap when all is parsed).
- * That keeps 130 reports of today's size, or 15 of a 1 MB full-text report.
+ * room for the page and answer caches (≤ 6 MiB), the word list (below), the
+ * shelf list (about 12 MiB of heap at 10,000 reports) and the requests in
+ * flight. A report weighs `HEAP_PER_BYTE` times its file, as if all of it
+ * were parsed: today's report (a 120 KB file) about 1 MB, so about 50 such
+ * reports are kept, or 6 of a 1 MB full-text report.
  */
 export const REPORT_CACHE_BYTES = 48 * 2 ** 20;
 /** Heap for word-list shards: one is read per query word in a search across the library. */
 export const SHARD_CACHE_BYTES = 16 * 2 ** 20;
-/** Estimated heap per byte of JSON read and kept (see `REPORT_CACHE_BYTES`). */
-const HEAP_PER_BYTE = 3;
-
-/** A report as requests use it: the report at once, its index and citations parsed on first use. */
-export class ReportData {
-  readonly report: Report;
-  /** This report alone, as the search core reads a catalogue. */
-  readonly catalogue: Catalogue;
-  readonly bytes: number;
-  #searchIndexJson: string | null;
-  #citationsJson: string | null;
-  #searchIndex: MiniSearch<SectionDocument> | null = null;
-  #citations: ReportCitations | null = null;
-
-  constructor(text: string) {
-    const parts = decodeReportFile(text);
-    this.report = parts.head.report;
-    this.catalogue = { reports: [parts.head.report], surfaceForms: parts.head.surfaceForms };
-    this.bytes = text.length;
-    this.#searchIndexJson = parts.searchIndexJson;
-    this.#citationsJson = parts.citationsJson;
-  }
-
-  /** The report's search index, deserialised on its first search in this isolate. */
-  searchIndex(): MiniSearch<SectionDocument> {
-    if (!this.#searchIndex) {
-      this.#searchIndex = loadSearchIndex(JSON.parse(this.#searchIndexJson!), analyzer);
-      this.#searchIndexJson = null;
-    }
-    return this.#searchIndex;
-  }
-
-  /** The report's citations with the library's styles, as citation answers read them. */
-  citations(styles: CitationStyles): CitationsFile {
-    if (!this.#citations) {
-      this.#citations = JSON.parse(this.#citationsJson!) as ReportCitations;
-      this.#citationsJson = null;
-    }
-    return citationsOf(styles, this.report.id, this.#citations);
-  }
-}
 
 const reports = new BoundedCache<ReportData>(REPORT_CACHE_BYTES, (data) => data.bytes * HEAP_PER_BYTE);
 const shards = new BoundedCache<TermShard>(SHARD_CACHE_BYTES, (shard) => (shardBytes.get(shard) ?? 0) * HEAP_PER_BYTE);

@@ -8,6 +8,7 @@ import { analyzer } from '../core/analyzer';
 import { matchesShelfFilters, shelfEntry, type ShelfList } from '../core/library';
 import {
   correctQuery,
+  DEFAULT_SEARCH_OPTIONS,
   MAX_LIBRARY_REPORTS,
   parseQuery,
   pickReports,
@@ -108,7 +109,7 @@ export async function suggestAcross(text: string, limit: number, report: string 
   }
   const query = parseQuery(text, analyzer);
   const [shelf, words] = await Promise.all([shelfList(), wordListFor(queryTerms(query))]);
-  const chosen = reportsToOpen(query, words, shelf, { fuzzy: true, prefix: true, fields: ['title', 'label', 'text'], mode: 'any', report: null, limit, offset: 0 }, {});
+  const chosen = reportsToOpen(query, words, shelf, { ...DEFAULT_SEARCH_OPTIONS, mode: 'any', report: null, limit }, {});
   const opened = await openReports(shelf, chosen.whole ? chosen.places : chosen.places.slice(0, SUGGEST_REPORTS));
   const best = new Map<string, number>();
   for (const { data } of opened) {

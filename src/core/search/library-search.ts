@@ -20,7 +20,7 @@ import type { Analyzer } from '../analyzer';
 import { FIELD_CODES, inverseSectionFrequency, POSTING_WIDTH, termShard, type TermShard } from '../library';
 import type { Catalogue, SectionDocument } from '../types';
 import { editDistance } from './edit-distance';
-import { MAX_LIBRARY_REPORTS, MAX_TERM_EXPANSIONS } from './limits';
+import { MAX_LIBRARY_POSTINGS, MAX_LIBRARY_REPORTS, MAX_TERM_EXPANSIONS } from './limits';
 import type { ParsedQuery } from './query';
 import { FIELD_BOOST, fuzzyDistance, MATCH_WEIGHTS, matchSections, resultsByMode, toHit, type SearchOptions, type SearchPage } from './rank';
 
@@ -115,27 +115,34 @@ export interface PickedReports {
 export function pickReports(query: ParsedQuery, words: WordList, librarySections: number, options: SearchOptions, allowed: (report: number) => boolean): PickedReports {
   // Report → per query word, the best weight of a term meeting it there.
   const weights = new Map<number, Float64Array>();
+  // The query's own terms first, then their completions and near spellings while the budget lasts.
+  const lookups: Array<{ word: number; term: string; weight: number }> = [];
   query.words.forEach((word, i) => {
     const open = query.lastWordOpen && i === query.words.length - 1 && word.phrase === null;
     for (const [part, terms] of wordTerms(query, i).entries()) {
       for (const [k, term] of terms.entries()) {
-        for (const { term: found, weight } of expand(term, open, options, part === 0 && k === 0, words)) {
-          const postings = words.postings(found)!;
-          let holding = 0;
-          for (let p = 1; p < postings.length; p += POSTING_WIDTH) holding += postings[p];
-          const rarity = inverseSectionFrequency(holding, librarySections);
-          for (let p = 0; p < postings.length; p += POSTING_WIDTH) {
-            const report = postings[p];
-            if (!allowed(report)) continue;
-            let perWord = weights.get(report);
-            if (!perWord) weights.set(report, (perWord = new Float64Array(query.words.length)));
-            const value = rarity * weight * FIELD_BOOST_BY_CODE[postings[p + 2]] * (1 + Math.log(postings[p + 1]));
-            if (value > perWord[i]) perWord[i] = value;
-          }
-        }
+        for (const { term: found, weight } of expand(term, open, options, part === 0 && k === 0, words)) lookups.push({ word: i, term: found, weight });
       }
     }
   });
+  lookups.sort((a, b) => b.weight - a.weight);
+  let read = 0;
+  for (const { word: i, term: found, weight } of lookups) {
+    const postings = words.postings(found)!;
+    if (weight < 1 && read + postings.length > MAX_LIBRARY_POSTINGS) continue;
+    read += postings.length;
+    let holding = 0;
+    for (let p = 1; p < postings.length; p += POSTING_WIDTH) holding += postings[p];
+    const rarity = inverseSectionFrequency(holding, librarySections);
+    for (let p = 0; p < postings.length; p += POSTING_WIDTH) {
+      const report = postings[p];
+      if (!allowed(report)) continue;
+      let perWord = weights.get(report);
+      if (!perWord) weights.set(report, (perWord = new Float64Array(query.words.length)));
+      const value = rarity * weight * FIELD_BOOST_BY_CODE[postings[p + 2]] * (1 + Math.log(postings[p + 1]));
+      if (value > perWord[i]) perWord[i] = value;
+    }
+  }
   const all = [...weights];
   const everyWord = options.mode === 'any' ? [] : all.filter(([, perWord]) => perWord.every((w) => w > 0));
   const chosen = everyWord.length > 0 || options.mode === 'all' ? everyWord : all;
