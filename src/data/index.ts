@@ -28,8 +28,8 @@ export { ReportData } from './report-data';
  * room for the page and answer caches (≤ 6 MiB), the word list (below), the
  * shelf list (about 12 MiB of heap at 10,000 reports) and the requests in
  * flight. A report weighs `HEAP_PER_BYTE` times its file, as if all of it
- * were parsed: today's report (a 120 KB file) about 1 MB, so about 50 such
- * reports are kept, or 6 of a 1 MB full-text report.
+ * were parsed: today's report (a 120 KB file) about 1.1 MB, so about 45 such
+ * reports are kept, or 5 of a 1 MB full-text report.
  */
 export const REPORT_CACHE_BYTES = 48 * 2 ** 20;
 /** Heap for word-list shards: one is read per query word in a search across the library. */

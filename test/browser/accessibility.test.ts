@@ -74,6 +74,8 @@ describe('no console errors and no failed requests', () => {
     ['the report page', REPORT_PATH],
     ['a section page', `${sectionPath(7)}?highlight=counterfactual`],
     ['the embed page', EMBED_PATH],
+    ['the home page', '/'],
+    ['the results page across the library', '/search?q=counterfactual'],
   ]) {
     it(`loads ${name} and searches in it cleanly`, async () => {
       const page = await browser.newPage();

@@ -38,6 +38,8 @@ describe('pages on a 390px-wide phone', () => {
   for (const [name, path] of [
     ['a section page', sectionPath(7)],
     ['the search results page', `${REPORT_PATH}/search?q=planning`],
+    ['the home page', '/'],
+    ['the results page across the library', '/search?q=planning'],
     ['the embed page', EMBED_PATH],
   ]) {
     it(`fits ${name} into the screen width`, async () => {
