@@ -97,9 +97,8 @@ export function addReportRoutes(api: OpenAPIHono) {
     const query = c.req.valid('query');
     const origin = new URL(c.req.url).origin;
     const link = linkerFor(origin);
-    const key = ['reports', origin, query.publisher ?? '', query.year ?? '', query.author ?? '', query.sort, query.limit, query.offset].map(String);
     const shelf = await shelfList();
-    return keptJson(c, key, () => {
+    const body = () => {
       const page = listShelf(shelf, query);
       const at = (offset: number) => {
         const params = new URLSearchParams();
@@ -113,7 +112,10 @@ export function addReportRoutes(api: OpenAPIHono) {
       if (query.offset + query.limit < page.total) links.next = at(query.offset + query.limit);
       if (query.offset > 0) links.prev = at(Math.max(0, query.offset - query.limit));
       return { total: page.total, limit: query.limit, offset: query.offset, reports: page.reports.map((entry) => reportSummary(entry, link)), links };
-    });
+    };
+    // Only the unfiltered pages are kept: a filter's words are the client's to choose, and could crowd the rest out.
+    if (query.publisher !== undefined || query.year !== undefined || query.author !== undefined) return c.json(body(), 200) as never;
+    return keptJson(c, ['reports', origin, query.sort, String(query.limit), String(query.offset)], body);
   });
 
   api.openapi(getReport, async (c) => {

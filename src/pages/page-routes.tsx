@@ -104,14 +104,13 @@ export function createPages() {
     c.header('Cache-Control', PAGE_CACHE_CONTROL);
     const query = shelfQuery(c);
     const shelf = await shelfList();
-    const key = ['home', query.publisher ?? '', query.year ?? '', query.author ?? '', query.sort, query.offset].map(String);
-    return htmlBytes(
-      c,
-      pageHtml(key, () => {
-        const listed = listShelf(shelf, query);
-        return <HomePage reports={listed.reports} total={listed.total} query={query} />;
-      }),
-    );
+    const page = () => {
+      const listed = listShelf(shelf, query);
+      return <HomePage reports={listed.reports} total={listed.total} query={query} />;
+    };
+    // Filtered listings are made for their query: kept, any client could crowd the other pages out.
+    if (query.publisher !== undefined || query.year !== undefined || query.author !== undefined) return c.html(page());
+    return htmlBytes(c, pageHtml(['home', query.sort, String(query.offset)], page));
   });
 
   pages.get('/search', async (c) => {

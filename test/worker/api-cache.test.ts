@@ -52,6 +52,15 @@ describe('API answers kept per isolate', () => {
     expect(await answer(`https://a.example${REPORT_PATH}`)).toEqual(json);
   });
 
+  it('keeps the list of reports unfiltered only: a filter of the client\'s own words is answered, not kept', async () => {
+    await answer('https://a.example/api/reports?author=someone');
+    await answer('https://a.example/api/reports?publisher=Anyone&year=2013');
+    expect(apiAnswers.size).toBe(0);
+
+    await answer('https://a.example/api/reports?sort=title');
+    expect(apiAnswers.size).toBe(1);
+  });
+
   it(`holds at most ${API_CACHE_ENTRIES} answers, however many Host headers a client sends`, async () => {
     for (let i = 0; i < API_CACHE_ENTRIES + 20; i++) await answer(`https://host-${i}.example/api/reports`);
 

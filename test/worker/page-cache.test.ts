@@ -26,6 +26,12 @@ describe('pages kept per isolate', () => {
     renderedPages.clear();
   });
 
+  it('keeps the home page unfiltered only: a listing filtered by the client\'s own words is rendered, not kept', async () => {
+    expect(await textOf('https://a.example/?author=someone')).toContain('No reports match the filters');
+    expect(await textOf('https://a.example/?publisher=x&year=1999')).toContain('No reports match the filters');
+    expect(renderedPages.size).toBe(0);
+  });
+
   it.each(PAGES)('answers %s from the cache with the bytes a fresh render gives', async (path) => {
     const rendered = await textOf(`https://a.example${path}`);
     expect(renderedPages.size).toBe(1);

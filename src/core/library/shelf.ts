@@ -5,18 +5,10 @@
  * isolate: about 400 bytes a report, 4 MB at 10,000 reports.
  */
 import { foldText } from '../analyzer';
-import type { CslReport, Report } from '../types';
+import type { Report } from '../types';
 
-/** A report as the shelf list holds it: what `reportSummary` shows, and the number of sections. */
-export interface ShelfEntry {
-  id: string;
-  type: string;
-  title: string;
-  sourceTitle: string;
-  csl: CslReport;
-  pageCount: number | null;
-  sections: number;
-}
+/** A report as the shelf list holds it: its bibliographic data (what `reportSummary` shows), and the number of its sections. */
+export type ShelfEntry = Pick<Report, 'id' | 'type' | 'title' | 'sourceTitle' | 'csl' | 'pageCount'> & { sections: number };
 
 /** `data/library.json`. */
 export interface ShelfList {
