@@ -300,6 +300,29 @@ function both(table: StringTable, render: (format: Format) => string, numbered: 
   return [text, html];
 }
 
+/**
+ * A citation's HTML read as text: tags taken out, character references
+ * decoded. For a citation (not a reference entry, which citeproc's HTML
+ * indents), citeproc's text output has so far been exactly this; where a
+ * report's own citations show it is (`renderStyled`), its sections' text is
+ * taken from their HTML instead of rendered again.
+ * @example textOfHtml('(Boutellis, 2013, pp. 9&#8211;14)') // '(Boutellis, 2013, pp. 9–14)'
+ */
+export function textOfHtml(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, code: string) => String.fromCodePoint(parseInt(code, 16)))
+    .replace(/&(lt|gt|quot|apos|nbsp|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', amp: '&' })[name]!);
+}
+
+/** Renders a string's HTML only, its text read off it (`textOfHtml`), turning the sentinels into placeholders. */
+function fromHtml(table: StringTable, render: (format: Format) => string, numbered: boolean): EntryStrings {
+  let html = render('html').replaceAll(ACCESSED_SENTINEL, PLACEHOLDERS.accessed).replaceAll(PAGE_SENTINEL, PLACEHOLDERS.page);
+  if (numbered) html = numberToPlaceholder(html);
+  return [table.add(textOfHtml(html)), table.add(html)];
+}
+
 /** Fails the build when a placeholder's fill would differ from what citation-js renders. */
 function proveFill(what: string, template: string, values: { page?: string; number?: number }, expected: string): void {
   const filled = template.replaceAll(PLACEHOLDERS.page, values.page ?? '').replaceAll(PLACEHOLDERS.number, String(values.number ?? 1));
@@ -353,8 +376,13 @@ function renderStyled({ report, style, lang, table }: RenderContext): { strings:
     const subsequent = form === 'short-note';
     const cite = (locator?: string) => (format: Format) => citation(item, style, lang, format, { locator, subsequent });
     const items: Record<string, EntryStrings> = { report: both(table, cite(), style.numbered) };
-    for (const section of report.sections) items[itemId(section.number)] = both(table, cite(pagesText(section) ?? undefined), style.numbered);
     const page = both(table, cite(PAGE_SENTINEL), style.numbered);
+    // A section's citation differs from these two only in its locator: where both read as text exactly
+    // as their HTML does, each section's text is read off its HTML, one render instead of two (nearly
+    // halving a report's build). Otherwise, and for the two themselves, both formats are rendered.
+    const derivable = [items.report, page].every(([text, html]) => table.strings[text] === textOfHtml(table.strings[html]));
+    const render = derivable ? fromHtml : both;
+    for (const section of report.sections) items[itemId(section.number)] = render(table, cite(pagesText(section) ?? undefined), style.numbered);
     strings[form] = { items, page };
     if (!subsequent) for (const format of FORMATS) proveCitation(item, style, lang, format, '9-14');
     for (const printed of ['11', 'ii']) {

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEBIAN_STYLES_DIR, loadLocales, loadStyles } from '../../scripts/citations/render';
+import { DEBIAN_STYLES_DIR, loadLocales, loadStyles, textOfHtml } from '../../scripts/citations/render';
 
 const dir = mkdtempSync(join(tmpdir(), 'report-edge-styles-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -52,5 +52,16 @@ describe('which citation styles the build offers', () => {
     expect(loaded.styles.find((s) => s.name === 'ieee')).toMatchObject({ title: 'IEEE', source: join(styles, 'ieee.csl') });
     expect(loaded.styles.filter((s) => s.name === 'apa')).toEqual([expect.objectContaining({ source: join(styles, 'apa.csl') })]);
     expect(loaded.missing).toEqual([{ name: 'Bad Name', reason: expect.stringMatching(/lower-case letters, digits and hyphens/) }]);
+  });
+});
+
+describe('textOfHtml: a citation’s text read off its HTML', () => {
+  it('takes the tags out and decodes character references, numeric and named', () => {
+    expect(textOfHtml('Boutellis, <i>Driving the System Apart?</i>, 9&#8211;14.')).toBe('Boutellis, Driving the System Apart?, 9–14.');
+    expect(textOfHtml('A &#38; B &amp; C &lt;D&gt; &#x2019;E&#x2019; &quot;F&quot;&nbsp;G')).toBe('A & B & C <D> ’E’ "F"\u00a0G');
+  });
+
+  it('leaves the placeholders the Worker fills as they are', () => {
+    expect(textOfHtml('(Boutellis 2013, \uE000p\uE001)')).toBe('(Boutellis 2013, \uE000p\uE001)');
   });
 });
