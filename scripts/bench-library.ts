@@ -20,6 +20,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bundleSizes } from './bundle-size';
 import { startDevServer, workerdRss } from './dev-server';
+import { percentile } from './samples';
 
 const SEED = 11;
 
@@ -44,10 +45,6 @@ interface Row {
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 /** Runs a build, returning its elapsed time and its stage lines. */
 function build(sources: string, out: string, cache: string): { ms: number; stages: string[] } {

@@ -29,20 +29,13 @@ import { dataPaths, decodeReportFile } from '../src/core/library';
 import { benchLibraryGrowth } from './bench-library';
 import { bundleSizes, formatSize, totalSize } from './bundle-size';
 import { BuiltLibrary } from './library/read-build';
+import { median, percentile } from './samples';
 import { startDevServer } from './dev-server';
 import { baselineSearch, readRelevanceSet } from './relevance';
 
 /** Issue 9's targets for the core search in Node, in CPU milliseconds per call. */
 const CORE_TARGETS = { median: 0.25, p99: 1, anyAccepted: 2 };
 const verdict = (ok: boolean) => (ok ? 'ok' : 'ABOVE');
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-function median(samples: number[]): number {
-  return percentile([...samples].sort((a, b) => a - b), 50);
-}
 
 function summarise(samples: number[]): string {
   const sorted = [...samples].sort((a, b) => a - b);

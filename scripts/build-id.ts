@@ -6,11 +6,16 @@
  * of them changes every ETag, and one that changes none keeps them.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-/** Every file under `dir`, sorted, as paths relative to `root`. */
-function filesUnder(root: string, dir: string): string[] {
+/**
+ * Every file under `dir` of the project, sorted, as paths relative to `root`
+ * (none where `dir` does not exist): what the build hashes into its keys.
+ * @example filesUnder(projectRoot, 'src/core/library') // ['src/core/library/index.ts', …]
+ */
+export function filesUnder(root: string, dir: string): string[] {
+  if (!existsSync(join(root, dir))) return [];
   return readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => relative(root, join(entry.parentPath, entry.name)))

@@ -191,19 +191,6 @@ function swapIn(next: string, out: string): void {
   rmSync(previous, { recursive: true, force: true });
 }
 
-/** Every file a build wrote, by path under `out` (for tests and size checks). */
-export function builtFiles(out: string): string[] {
-  return readdirSync(out, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name).slice(out.length + 1))
-    .sort();
-}
-
-/** Reads a built file as text. */
-export function readBuilt(out: string, path: string): string {
-  return readFileSync(join(out, path), 'utf8');
-}
-
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {

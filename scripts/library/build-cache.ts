@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { join } from 'node:path';
 import { itemFileName, reportItems } from '../../src/core/citations';
 import type { Report } from '../../src/core/types';
+import { filesUnder } from '../build-id';
 import type { RenderedCitations } from './report-file';
 import type { BuiltReport, ReportTerms } from './report-file';
 
@@ -24,15 +25,6 @@ export interface CacheEntry {
   dated: string[];
   checked: number;
   summary: string[];
-}
-
-/** Every file under `dir` of the project, sorted, by path from `root`. */
-function filesUnder(root: string, dir: string): string[] {
-  if (!existsSync(join(root, dir))) return [];
-  return readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name).slice(root.length + 1))
-    .sort();
 }
 
 /**

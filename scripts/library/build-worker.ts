@@ -1,7 +1,6 @@
 /**
  * A child process of the build: renders the reports (or parts of a report:
- * some of its styles) it is sent and keeps each in the cache, reporting each
- * as it is done. Forked by
+ * some of its styles) it is sent and keeps each in the cache. Forked by
  * `render-pool.ts`, one per core, each with citation-js set up once.
  */
 import { setUpCitations, type RenderOptions } from '../citations/render';
@@ -16,8 +15,8 @@ export interface WorkerTask {
   cacheDir: string;
 }
 
-/** What a worker answers: one message per report, or why it failed. */
-export type WorkerMessage = { done: string } | { failed: string };
+/** What a worker answers when it fails: why. It exits 0 once every unit is in the cache. */
+export type WorkerMessage = { failed: string };
 
 process.on('message', (task: WorkerTask) => {
   try {
@@ -26,7 +25,6 @@ process.on('message', (task: WorkerTask) => {
     for (const unit of task.units) {
       if (unit.only === null) buildOne(unit.item, cache, () => setup);
       else cache.writeCitationPart(unit.item.report.id, unit.item.citationsKey, unit.part, renderCitationsOf(unit.item.report, setup, unit.only, unit.item.accessDates));
-      process.send!({ done: unit.item.report.id } satisfies WorkerMessage);
     }
     process.exit(0);
   } catch (error) {

@@ -86,7 +86,7 @@ function runChild(units: WorkUnit[], options: RenderOptions, cache: BuildCache):
     const child = fork(WORKER, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let failure: string | null = null;
     child.on('message', (message: WorkerMessage) => {
-      if ('failed' in message) failure = message.failed;
+      failure = message.failed;
     });
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 && failure === null ? resolve() : reject(new Error(failure ?? `a build worker stopped with exit code ${code}`))));

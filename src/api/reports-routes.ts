@@ -8,7 +8,7 @@ import { parsePrintedPage, sectionsHoldingPage } from '../core/page-ranges';
 import { API_CACHE_ENTRIES, BoundedCache, cached, utf8Bytes } from '../isolate-cache';
 import { ProblemError } from '../problem';
 import type { CitationLocale } from '../core/citations';
-import { listShelf } from '../core/library';
+import { isFiltered, listShelf } from '../core/library';
 import { citationStyles, shelfList } from '../data';
 import { requireReport, requireSection } from '../requests/lookups';
 import { respondToNegotiation } from './citation-routes';
@@ -114,7 +114,7 @@ export function addReportRoutes(api: OpenAPIHono) {
       return { total: page.total, limit: query.limit, offset: query.offset, reports: page.reports.map((entry) => reportSummary(entry, link)), links };
     };
     // Only the unfiltered pages are kept: a filter's words are the client's to choose, and could crowd the rest out.
-    if (query.publisher !== undefined || query.year !== undefined || query.author !== undefined) return c.json(body(), 200) as never;
+    if (isFiltered(query)) return c.json(body(), 200) as never;
     return keptJson(c, ['reports', origin, query.sort, String(query.limit), String(query.offset)], body);
   });
 

@@ -7,7 +7,7 @@ import { Hono, type Context } from 'hono';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { getAsset } from '../bundled-files';
 import { analyzer } from '../core/analyzer';
-import { listShelf, SHELF_ORDERS, type ShelfOrder, type ShelfQuery } from '../core/library';
+import { isFiltered, listShelf, SHELF_ORDERS, type ShelfOrder, type ShelfQuery } from '../core/library';
 import { DEFAULT_SEARCH_OPTIONS, MAX_QUERY_LENGTH, MAX_QUERY_WORDS } from '../core/search';
 import { citationStyles, shelfList } from '../data';
 import { BoundedCache, cached, PAGE_CACHE_ENTRIES, utcDay, utf8Bytes } from '../isolate-cache';
@@ -109,7 +109,7 @@ export function createPages() {
       return <HomePage reports={listed.reports} total={listed.total} query={query} />;
     };
     // Filtered listings are made for their query: kept, any client could crowd the other pages out.
-    if (query.publisher !== undefined || query.year !== undefined || query.author !== undefined) return c.html(page());
+    if (isFiltered(query)) return c.html(page());
     return htmlBytes(c, pageHtml(['home', query.sort, String(query.offset)], page));
   });
 

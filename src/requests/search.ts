@@ -5,13 +5,14 @@
  * `src/core/search/library-search.ts`), with the shelf list's filters.
  */
 import { analyzer } from '../core/analyzer';
-import { matchesShelfFilters, shelfEntry, type ShelfList } from '../core/library';
+import { isFiltered, matchesShelfFilters, shelfEntry, type ShelfList } from '../core/library';
 import {
   correctQuery,
   DEFAULT_SEARCH_OPTIONS,
   MAX_LIBRARY_REPORTS,
   parseQuery,
   pickReports,
+  queryIndexTerms,
   searchLibrary,
   searchWithCorrection,
   suggestCompletions,
@@ -33,16 +34,6 @@ export interface SearchFilters {
 /** A search's answer, and, across the library, how many reports held the query and how many were searched. */
 export type ReportsSearchAnswer = SearchAnswer & { reports: { matched: number; searched: number } | null };
 
-/** Every index term a query may look up, for reading the word list's shards. */
-function queryTerms(query: ParsedQuery): string[] {
-  return query.words.flatMap((word) => [...word.parts.flat(), ...(word.joined ?? []), ...(word.joinedWithNext ?? [])]);
-}
-
-/** The places in the shelf list of the reports the filters allow. */
-function allowedPlaces(shelf: ShelfList, filters: SearchFilters): number[] {
-  return shelf.reports.flatMap((entry, place) => (matchesShelfFilters(entry, filters) ? [place] : []));
-}
-
 /** The reports at these places, read (or taken from the isolate's cache). */
 async function openReports(shelf: ShelfList, places: number[]): Promise<Array<{ data: ReportData; place: number }>> {
   const opened = await Promise.all(places.map(async (place) => ({ data: await reportData(shelf.reports[place].id), place })));
@@ -55,10 +46,12 @@ async function openReports(shelf: ShelfList, places: number[]): Promise<Array<{ 
  * as each report is), otherwise those the word list picks.
  */
 function reportsToOpen(query: ParsedQuery, words: WordList, shelf: ShelfList, options: SearchOptions, filters: SearchFilters) {
-  const allowed = allowedPlaces(shelf, filters);
-  if (allowed.length <= MAX_LIBRARY_REPORTS) return { places: allowed, matched: allowed.length, whole: true };
-  const permitted = new Set(allowed);
-  const picked = pickReports(query, words, shelf.sections, options, (place) => permitted.has(place));
+  // Without filters every report is allowed, and no shelf entry need be read to say so.
+  const allowed = isFiltered(filters) ? shelf.reports.flatMap((entry, place) => (matchesShelfFilters(entry, filters) ? [place] : [])) : null;
+  const count = allowed?.length ?? shelf.reports.length;
+  if (count <= MAX_LIBRARY_REPORTS) return { places: allowed ?? shelf.reports.map((_, place) => place), matched: count, whole: true };
+  const permitted = allowed && new Set(allowed);
+  const picked = pickReports(query, words, shelf.sections, options, permitted ? (place) => permitted.has(place) : () => true);
   return { places: picked.reports, matched: picked.matched, whole: false };
 }
 
@@ -74,7 +67,7 @@ export async function searchReports(text: string, options: SearchOptions, filter
     return { ...searchWithCorrection(data.searchIndex(), data.catalogue, text, options, analyzer), reports: null };
   }
   const query = parseQuery(text, analyzer);
-  const [shelf, words] = await Promise.all([shelfList(), wordListFor(queryTerms(query))]);
+  const [shelf, words] = await Promise.all([shelfList(), wordListFor(queryIndexTerms(query))]);
   const chosen = reportsToOpen(query, words, shelf, options, filters);
   const opened = await openReports(shelf, chosen.places);
   const page = searchLibrary(
@@ -108,7 +101,7 @@ export async function suggestAcross(text: string, limit: number, report: string 
     return suggestCompletions(data.searchIndex(), data.catalogue, text, limit, report);
   }
   const query = parseQuery(text, analyzer);
-  const [shelf, words] = await Promise.all([shelfList(), wordListFor(queryTerms(query))]);
+  const [shelf, words] = await Promise.all([shelfList(), wordListFor(queryIndexTerms(query))]);
   const chosen = reportsToOpen(query, words, shelf, { ...DEFAULT_SEARCH_OPTIONS, mode: 'any', report: null, limit }, {});
   const opened = await openReports(shelf, chosen.whole ? chosen.places : chosen.places.slice(0, SUGGEST_REPORTS));
   const best = new Map<string, number>();

@@ -15,13 +15,14 @@ import { reportTerms } from '../../scripts/library/report-file';
 import { WordListBuilder } from '../../scripts/library/word-list';
 import { readReports } from '../../scripts/report-sources';
 import { analyzer } from '../../src/core/analyzer';
-import { decodeReportFile, encodeReportFile, listShelf, termShard, type ShelfEntry, type ShelfList, type TermShard } from '../../src/core/library';
+import { decodeReportFile, encodeReportFile, isFiltered, listShelf, termShard, type ShelfEntry, type ShelfList, type TermShard } from '../../src/core/library';
 import {
   createSearchIndex,
   DEFAULT_SEARCH_OPTIONS,
   MAX_LIBRARY_REPORTS,
   parseQuery,
   pickReports,
+  queryIndexTerms,
   searchLibrary,
   searchSections,
   surfaceForms,
@@ -50,6 +51,12 @@ describe('the shelf list: filters, orders, pages', () => {
   };
   const query = { sort: 'id' as const, limit: 50, offset: 0 };
   const ids = (listed: { reports: ShelfEntry[] }) => listed.reports.map((r) => r.id);
+
+  it('says whether a query names any filter', () => {
+    expect(isFiltered({})).toBe(false);
+    expect(isFiltered({ year: 2013 })).toBe(true);
+    expect(isFiltered({ author: 'boutellis' })).toBe(true);
+  });
 
   it('filters by publisher named in full, in any case', () => {
     expect(ids(listShelf(shelf, { ...query, publisher: 'INTERNATIONAL PEACE INSTITUTE' }))).toEqual(['a-report', 'b-report']);
@@ -102,6 +109,22 @@ describe('a report file', () => {
 describe('the word list', () => {
   it('files a term under its first two characters, anything but a–z and 0–9 as _', () => {
     expect(['integr', 'in', 'x', '2013', 'été', 'é'].map(termShard)).toEqual(['in', 'in', 'x', '20', '_t', '_']);
+  });
+
+  it('gives a shard\'s terms in order for completions and near spellings, terms that read as numbers too', () => {
+    const shard: TermShard = { postings: { '20x': [0, 1, 0], '2013': [0, 1, 0], '201': [0, 1, 0], '20': [0, 1, 0] }, forms: {} };
+    const words = wordListFrom(new Map([['20', shard]]));
+
+    expect(words.neighbours('2013')).toEqual(['20', '201', '2013', '20x']);
+    expect(words.neighbours('2013')).toBe(wordListFrom(new Map([['20', shard]])).neighbours('20'));
+    expect(words.postings('2013')).toEqual([0, 1, 0]);
+    expect(words.postings('constructor')).toBeUndefined();
+  });
+
+  it('reads, for a query, the shard of every term it may look up: parts, joined and run-together forms', () => {
+    const terms = queryIndexTerms(parseQuery('peace keeping secretary-general', analyzer));
+
+    expect(terms).toEqual(expect.arrayContaining(['peac', 'keep', 'peacekeep', 'secretarygener']));
   });
 
   it('names, for each term of a report, the sections holding it and the best field', async () => {

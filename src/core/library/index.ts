@@ -6,7 +6,7 @@
  * `src/data/`, the only code that knows how they are fetched and kept.
  */
 export { decodeReportFile, encodeReportFile, type ReportFileParts, type ReportHead } from './report-file';
-export { issuedYear, listShelf, matchesShelfFilters, shelfEntry, SHELF_ORDERS, type ShelfEntry, type ShelfList, type ShelfOrder, type ShelfQuery } from './shelf';
+export { isFiltered, issuedYear, listShelf, matchesShelfFilters, shelfEntry, SHELF_ORDERS, type ShelfEntry, type ShelfList, type ShelfOrder, type ShelfQuery } from './shelf';
 export { FIELD_CODES, inverseSectionFrequency, POSTING_WIDTH, termShard, type TermPresence, type TermShard } from './term-shards';
 
 /**

@@ -41,6 +41,16 @@ export interface ShelfQuery {
   offset: number;
 }
 
+/**
+ * Whether a listing or search names any filter. What the filters name is the
+ * client's to choose, so answers to filtered requests are made for them and
+ * not kept in an isolate's caches.
+ * @example isFiltered({ sort: 'id', limit: 50, offset: 0 }) // false
+ */
+export function isFiltered(filters: Pick<ShelfQuery, 'publisher' | 'year' | 'author'>): boolean {
+  return filters.publisher !== undefined || filters.year !== undefined || filters.author !== undefined;
+}
+
 /** The year a report was issued, or null. */
 export function issuedYear(entry: Pick<ShelfEntry, 'csl'>): number | null {
   return entry.csl.issued?.['date-parts'][0]?.[0] ?? null;

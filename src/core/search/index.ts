@@ -18,7 +18,7 @@ import { parseQuery } from './query';
 import { searchSections, type SearchOptions, type SearchPage } from './rank';
 
 export { correctQuery } from './correct';
-export { pickReports, searchLibrary, wordListFrom, type LibraryReport, type PickedReports, type WordList } from './library-search';
+export { pickReports, queryIndexTerms, searchLibrary, wordListFrom, type LibraryReport, type PickedReports, type WordList } from './library-search';
 export { editDistance } from './edit-distance';
 export { MAX_CORRECTED_WORDS, MAX_CORRECTION_DISTANCE, MAX_LIBRARY_POSTINGS, MAX_LIBRARY_REPORTS, MAX_TERM_EXPANSIONS, MAX_QUERY_LENGTH, MAX_QUERY_WORDS, MAX_TERM_LENGTH } from './limits';
 export { parseQuery, queryLimitProblems, type ParsedQuery, type QueryWord } from './query';

@@ -35,19 +35,29 @@ export interface WordList {
 }
 
 /**
+ * A shard's terms in order, sorted once per shard object: an isolate keeps its
+ * shards, so a query does not sort tens of thousands of terms again. (The
+ * file's own key order is not enough: JavaScript lists keys that read as
+ * whole numbers, "2013", first.)
+ */
+const sortedTerms = new WeakMap<TermShard, string[]>();
+function sortedTermsOf(shard: TermShard): string[] {
+  let sorted = sortedTerms.get(shard);
+  if (!sorted) sortedTerms.set(shard, (sorted = Object.keys(shard.postings).sort()));
+  return sorted;
+}
+
+/**
  * The word list of the shards read for a query, by shard name.
  * @example wordListFrom(new Map([['in', shard]])).postings('integr') // [0, 6, 2]
  */
 export function wordListFrom(shards: ReadonlyMap<string, TermShard>): WordList {
-  const sortedTerms = new Map<string, string[]>();
   const postingsOf = (term: string) => shards.get(termShard(term))?.postings ?? {};
   return {
     postings: (term) => (Object.hasOwn(postingsOf(term), term) ? postingsOf(term)[term] : undefined),
     neighbours: (term) => {
-      const name = termShard(term);
-      let sorted = sortedTerms.get(name);
-      if (!sorted) sortedTerms.set(name, (sorted = Object.keys(shards.get(name)?.postings ?? {}).sort()));
-      return sorted;
+      const shard = shards.get(termShard(term));
+      return shard ? sortedTermsOf(shard) : [];
     },
     forms: () => Object.assign({}, ...[...shards.values()].map((shard) => shard.forms)) as Record<string, string>,
   };
@@ -68,6 +78,14 @@ function wordTerms(query: ParsedQuery, i: number): string[][] {
   const word = query.words[i];
   const previous = query.words[i - 1];
   return [...word.parts, word.joined ?? [], word.joinedWithNext ?? [], previous?.joinedWithNext ?? []].filter((terms) => terms.length > 0);
+}
+
+/**
+ * Every index term a query may look up: the word-list shards it needs.
+ * @example queryIndexTerms(parseQuery('integrated planning', analyzer)) // ['integr', 'integrated', 'plan', 'planning']
+ */
+export function queryIndexTerms(query: ParsedQuery): string[] {
+  return query.words.flatMap((_, i) => wordTerms(query, i).flat());
 }
 
 /**
