@@ -5,18 +5,21 @@ declare module '@citation-js/core' {
     data: Array<Record<string, unknown>>;
     format(format: string, options?: Record<string, unknown>): unknown;
   }
+  /** The parts of citeproc-js's CSL.Engine the build uses. */
+  export interface CiteprocEngine {
+    /** `retrieveItem` is the item look-up citation-js gave it last: a new one each time it prepares the engine. */
+    sys: { retrieveItem: unknown };
+    updateItems(ids: string[]): void;
+    setOutputFormat(format: string): void;
+    makeCitationCluster(items: object[]): string;
+  }
   export const plugins: {
     config: {
       get(name: '@csl'): {
         styles: { add(name: string, xml: string): void; has(name: string): boolean; get(name: string): string };
         locales: { add(name: string, xml: string): void; has(name: string): boolean };
         /** A citeproc-js engine holding these items (cached per style and locale). */
-        engine(
-          items: object[],
-          style: string,
-          lang: string,
-          format: string,
-        ): { updateItems(ids: string[]): void; makeCitationCluster(items: object[]): string };
+        engine(items: object[], style: string, lang: string, format: string): CiteprocEngine;
       };
     };
   };

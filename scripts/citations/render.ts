@@ -13,7 +13,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { Cite, plugins } from '@citation-js/core';
+import { Cite, plugins, type CiteprocEngine } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-ris';
@@ -234,28 +234,51 @@ interface CiteOptions {
   subsequent?: boolean;
 }
 
+/** Renders one citation (in-text, or a note) of one item in one style and locale: see `citerFor`. */
+type Citer = (format: Format, options?: CiteOptions) => string;
+
 /**
- * One citation (in-text, or a note) of the item, rendered by citeproc's
+ * Citations of one item in one style and locale, rendered by citeproc's
  * cluster call directly: an order of magnitude faster than rebuilding the
  * processor's state per call, which citation-js's format('citation') does.
- * `proveCitation` checks the two agree.
+ * The item is registered with the engine once, not once per citation (that
+ * registration, with its disambiguation pass, was most of a report's
+ * render): citation-js keeps one engine per style and locale and re-registers
+ * items whenever it uses it, so the engine is taken back (and the item
+ * registered again) only when something else has used it since.
+ * `proveCitation` checks the cluster call and citation-js agree.
  */
-function citation(item: CslItem, style: LoadedStyle, lang: string, format: Format, options: CiteOptions = {}): string {
-  const engine = plugins.config.get('@csl').engine([item], style.template, lang, format);
-  engine.updateItems([item.id]);
-  const cited = { id: item.id, ...(options.locator ? { locator: options.locator, label: 'page' } : {}), ...(options.subsequent ? { position: POSITION_SUBSEQUENT } : {}) };
-  return engine.makeCitationCluster([cited]) as string;
+function citerFor(item: CslItem, style: LoadedStyle, lang: string): Citer {
+  let engine: CiteprocEngine | null = null;
+  let ownLookup: unknown = null;
+  const takeEngine = (format: Format) => {
+    const taken = plugins.config.get('@csl').engine([item], style.template, lang, format);
+    taken.updateItems([item.id]);
+    ownLookup = taken.sys.retrieveItem;
+    return (engine = taken);
+  };
+  return (format, options = {}) => {
+    const current = engine !== null && engine.sys.retrieveItem === ownLookup ? engine : takeEngine(format);
+    current.setOutputFormat(format);
+    const cited = { id: item.id, ...(options.locator ? { locator: options.locator, label: 'page' } : {}), ...(options.subsequent ? { position: POSITION_SUBSEQUENT } : {}) };
+    return current.makeCitationCluster([cited]);
+  };
 }
 
-/** Fails the build when the cluster call and citation-js's own citation differ for a first citation. */
-function proveCitation(item: CslItem, style: LoadedStyle, lang: string, format: Format, locator: string): void {
+/**
+ * Fails the build when the cluster call and citation-js's own citation
+ * differ for a first citation. The cluster call goes first, on an engine
+ * that has rendered every section since the item was registered, so the
+ * proof covers that reuse too.
+ */
+function proveCitation(item: CslItem, style: LoadedStyle, lang: string, format: Format, locator: string, citer: Citer): void {
+  const actual = citer(format, { locator });
   const expected = new Cite([item]).format('citation', {
     format,
     template: style.template,
     lang,
     entry: { citationItems: [{ id: item.id, locator, label: 'page' }], properties: { noteIndex: 1 } },
   }) as string;
-  const actual = citation(item, style, lang, format, { locator });
   if (actual !== expected) throw new Error(`${style.name}/${lang}/${format}: citeproc's cluster call differs from citation-js:\n--- citation-js\n${expected}\n--- cluster\n${actual}`);
 }
 
@@ -341,11 +364,14 @@ function renderStyled({ report, style, lang, table }: RenderContext): { strings:
   const original = { ...reportItems(report)[0].item, accessed: { literal: ACCESSED_SENTINEL } } as CslItem;
   const item = style.adaptItem ? style.adaptItem(original) : original;
   const strings: StyledStrings = {};
+  const citer = citerFor(item, style, lang);
   let checked = 0;
 
-  // The reference: the work once, or (Vancouver) the work followed by each part.
+  // The reference: the work once, or (Vancouver) the work followed by each part. The work's
+  // entry is rendered once per format; each part is added to it.
+  const entries = Object.fromEntries(FORMATS.map((format) => [format, referenceEntry(item, style, lang, format, original)])) as Record<Format, string>;
   const reference = (format: Format, part?: { title: string | null; pages: string }) => {
-    const entry = referenceEntry(item, style, lang, format, original);
+    const entry = entries[format];
     return part && style.addPart ? style.addPart(entry, format, part) : entry;
   };
   const referenceItems: Record<string, EntryStrings> = { report: both(table, (f) => reference(f), style.numbered) };
@@ -374,7 +400,7 @@ function renderStyled({ report, style, lang, table }: RenderContext): { strings:
   // The citation forms: the report, each section with its pages, and one printed page.
   for (const form of formsOf(style.styleClass).filter((f): f is Exclude<CitationForm, 'reference'> => f !== 'reference')) {
     const subsequent = form === 'short-note';
-    const cite = (locator?: string) => (format: Format) => citation(item, style, lang, format, { locator, subsequent });
+    const cite = (locator?: string) => (format: Format) => citer(format, { locator, subsequent });
     const items: Record<string, EntryStrings> = { report: both(table, cite(), style.numbered) };
     const page = both(table, cite(PAGE_SENTINEL), style.numbered);
     // A section's citation differs from these two only in its locator: where both read as text exactly
@@ -384,7 +410,7 @@ function renderStyled({ report, style, lang, table }: RenderContext): { strings:
     const render = derivable ? fromHtml : both;
     for (const section of report.sections) items[itemId(section.number)] = render(table, cite(pagesText(section) ?? undefined), style.numbered);
     strings[form] = { items, page };
-    if (!subsequent) for (const format of FORMATS) proveCitation(item, style, lang, format, '9-14');
+    if (!subsequent) for (const format of FORMATS) proveCitation(item, style, lang, format, '9-14', citer);
     for (const printed of ['11', 'ii']) {
       for (const [column, format] of FORMATS.entries()) {
         const expected = cite(printed)(format).replaceAll(ACCESSED_SENTINEL, PLACEHOLDERS.accessed);
