@@ -503,11 +503,25 @@ export function citationStyles(setup: CitationSetup, accessDates: CitationStyles
   };
 }
 
+/** A style and locale as the build names them in messages and parts: `apa/en-US`. */
+export const pairName = (style: string, lang: string) => `${style}/${lang}`;
+
+/** Every `style/locale` pair a setup renders, style by style. */
+export function citationPairs(setup: CitationSetup): string[] {
+  return setup.styles.flatMap((style) => setup.locales.map((lang) => pairName(style.name, lang)));
+}
+
+/** A part of a report's citations, for spreading one report over several cores: some `style/locale` pairs, with or without the items. */
+export interface CitationPart {
+  pairs: string[];
+  items: boolean;
+}
+
 /**
  * Renders every citation of one report: its items in the machine formats,
  * and every style, locale and form over a string table of its own. `only`
- * renders a part (some styles, with or without the items), for spreading
- * one report over several cores; `mergeCitations` joins the parts.
+ * renders a part (`CitationPart`); `mergeCitations` joins the parts into
+ * what a whole render gives, byte for byte.
  * `withAccessDates`: also read how each style and locale that prints an
  * access date writes it (`accessDateFormat`), for the library's styles.
  * @returns the citations, how many placeholder fills were proven, and the
@@ -516,7 +530,7 @@ export function citationStyles(setup: CitationSetup, accessDates: CitationStyles
 export function renderReportCitations(
   report: Report,
   setup: CitationSetup,
-  only?: { styles: string[]; items: boolean },
+  only?: CitationPart,
   withAccessDates = false,
 ): { citations: ReportCitations; checked: number; dated: string[]; accessDates?: CitationStyles['accessDates'] } {
   const table = new StringTable();
@@ -524,13 +538,13 @@ export function renderReportCitations(
   const dated: string[] = [];
   const accessDates: CitationStyles['accessDates'] = {};
   let checked = 0;
-  for (const style of setup.styles.filter((s) => !only || only.styles.includes(s.name))) {
-    styled[style.name] = {};
+  for (const style of setup.styles) {
     for (const lang of setup.locales) {
+      if (only && !only.pairs.includes(pairName(style.name, lang))) continue;
       const rendered = renderStyled({ report, style, lang, table });
-      styled[style.name][lang] = rendered.strings;
+      (styled[style.name] ??= {})[lang] = rendered.strings;
       checked += rendered.checked;
-      if (rendered.dated) dated.push(`${style.name}/${lang}`);
+      if (rendered.dated) dated.push(pairName(style.name, lang));
       if (rendered.dated && withAccessDates) {
         accessDates[style.name] ??= {};
         accessDates[style.name][lang] = accessDateFormat(report, style, lang);
@@ -538,7 +552,32 @@ export function renderReportCitations(
     }
   }
   const items = !only || only.items ? Object.fromEntries(reportItems(report).map(({ ref, item }) => [itemId(ref), itemRecords(report, ref, item)])) : {};
-  return { citations: { items, styled, strings: table.strings }, checked, dated, ...(withAccessDates ? { accessDates } : {}) };
+  const citations = inCanonicalOrder([{ items, styled, strings: table.strings }], setup);
+  return { citations, checked, dated, ...(withAccessDates ? { accessDates } : {}) };
+}
+
+/**
+ * Citations rendered whole or in parts, as one: styles and locales in the
+ * setup's order, and one string table numbered by first use in that order
+ * (each form's items, then its page template). So a report's file is the
+ * same bytes however many cores rendered it, and its ETag with them.
+ */
+function inCanonicalOrder(parts: ReportCitations[], setup: CitationSetup): ReportCitations {
+  const table = new StringTable();
+  const styled: ReportCitations['styled'] = {};
+  for (const style of setup.styles) {
+    for (const lang of setup.locales) {
+      const part = parts.find((p) => p.styled[style.name]?.[lang]);
+      if (!part) continue;
+      const renumber = ([text, html]: EntryStrings): EntryStrings => [table.add(part.strings[text]), table.add(part.strings[html])];
+      const forms = Object.entries(part.styled[style.name][lang]).map(([form, strings]) => [
+        form,
+        { items: Object.fromEntries(Object.entries(strings!.items).map(([id, entry]) => [id, renumber(entry)])), page: renumber(strings!.page) },
+      ]);
+      (styled[style.name] ??= {})[lang] = Object.fromEntries(forms);
+    }
+  }
+  return { items: Object.assign({}, ...parts.map((part) => part.items)), styled, strings: table.strings };
 }
 
 /** A report's styled strings with every string index moved by `offset`, for appending its table to another. */
@@ -560,16 +599,22 @@ function shiftStyled(styled: ReportCitations['styled'], offset: number): ReportC
 }
 
 /**
- * One report's citations from parts rendered apart (each some styles, one
- * with the items), their string tables laid end to end.
- * @example mergeCitations([apaAndMla, chicagoAndVancouver]).styled // { apa: …, mla: …, chicago…: …, vancouver: … }
+ * One report's citations from parts rendered apart (each some style/locale
+ * pairs, one with the items): the same as rendering it whole.
+ * @example mergeCitations([evenPairs, oddPairs], setup) // deep-equals renderReportCitations(report, setup).citations
  */
-export function mergeCitations(parts: ReportCitations[]): ReportCitations {
-  const merged: ReportCitations = { items: {}, styled: {}, strings: [] };
-  for (const part of parts) {
-    Object.assign(merged.styled, shiftStyled(part.styled, merged.strings.length));
-    merged.strings.push(...part.strings);
-    Object.assign(merged.items, part.items);
+export function mergeCitations(parts: ReportCitations[], setup: CitationSetup): ReportCitations {
+  return inCanonicalOrder(parts, setup);
+}
+
+/** The access-date formats read by parts of one render, as one, in the setup's order of styles and locales. */
+export function mergeAccessDates(parts: Array<CitationStyles['accessDates']>, setup: CitationSetup): CitationStyles['accessDates'] {
+  const merged: CitationStyles['accessDates'] = {};
+  for (const style of setup.styles) {
+    for (const lang of setup.locales) {
+      const format = parts.find((part) => part[style.name]?.[lang])?.[style.name][lang];
+      if (format) (merged[style.name] ??= {})[lang] = format;
+    }
   }
   return merged;
 }

@@ -9,7 +9,7 @@ import { fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Report } from '../../src/core/types';
-import { setUpCitations, type CitationSetup, type RenderOptions } from '../citations/render';
+import { citationPairs, setUpCitations, type CitationPart, type CitationSetup, type RenderOptions } from '../citations/render';
 import { BuildCache } from './build-cache';
 import type { WorkerMessage, WorkerTask } from './build-worker';
 import { buildReport, mergeRendered, renderCitationsOf, type RenderedCitations } from './report-file';
@@ -59,22 +59,25 @@ export function deal<T extends { report: Report }>(queue: T[], count: number): T
   return hands.map((h) => h.items).filter((items) => items.length > 0);
 }
 
-/** What a child process is given: whole reports, or parts of one (some of its styles). */
-export type WorkUnit = { item: QueuedReport; only: null } | { item: QueuedReport; only: { styles: string[]; items: boolean }; part: number };
+/** What a child process is given: whole reports, or parts of one (some of its style/locale pairs). */
+export type WorkUnit = { item: QueuedReport; only: null } | { item: QueuedReport; only: CitationPart; part: number };
 
 /**
  * The work for `cores` processes: with at least as many reports to render
  * as cores, whole reports dealt out; with fewer (one report changed), each
- * report's styles split across the cores, so one report's citations, which
- * would take one core ten seconds and more, take a share of that on each.
+ * report's style/locale pairs dealt across the cores in turn. In turn, not
+ * style by style: most of one report's time is building each pair's citeproc
+ * engine, and one style's engines can cost thirty times another's (APA's
+ * take about 3 s each, Harvard's 0.1 s), so each part gets some of every
+ * style's locales.
  */
-function workUnits(toRender: QueuedReport[], styles: string[], cores: number): WorkUnit[][] {
+function workUnits(toRender: QueuedReport[], pairs: string[], cores: number): WorkUnit[][] {
   if (toRender.length >= cores) return deal(toRender, cores).map((items) => items.map((item) => ({ item, only: null })));
-  const parts = Math.min(Math.floor(cores / toRender.length), styles.length);
+  const parts = Math.min(Math.floor(cores / toRender.length), pairs.length);
   const hands: WorkUnit[][] = [];
   for (const item of toRender) {
     for (let part = 0; part < parts; part++) {
-      hands.push([{ item, only: { styles: styles.filter((_, i) => i % parts === part), items: part === 0 }, part }]);
+      hands.push([{ item, only: { pairs: pairs.filter((_, i) => i % parts === part), items: part === 0 }, part }]);
     }
   }
   return hands;
@@ -110,14 +113,14 @@ export async function buildIntoCache(queue: QueuedReport[], options: RenderOptio
   for (const item of queue) if (!inChildren || !rendering.has(item)) buildOne(item, cache, setUp);
   if (!inChildren) return { rendered: toRender.length, processes: 1 };
   const started = performance.now();
-  const hands = workUnits(toRender, setUp().styles.map((s) => s.name), cores);
+  const hands = workUnits(toRender, citationPairs(setUp()), cores);
   await Promise.all(hands.map((units) => runChild(units, options, cache)));
   // Reports rendered in parts: join the parts, keep the citations, build the file.
   for (const item of toRender) {
     const parts = hands.flat().filter((unit) => unit.item === item && unit.only !== null);
     if (parts.length === 0) continue;
     const { report, citationsKey } = item;
-    const joined = mergeRendered(report, parts.map((unit) => cache.takeCitationPart(report.id, citationsKey, 'part' in unit ? unit.part : 0)), performance.now() - started);
+    const joined = mergeRendered(report, parts.map((unit) => cache.takeCitationPart(report.id, citationsKey, 'part' in unit ? unit.part : 0)), setUp(), performance.now() - started);
     cache.writeCitations(report.id, citationsKey, joined);
     cache.write(buildReport(report, joined), item.key);
   }

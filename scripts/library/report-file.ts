@@ -9,7 +9,7 @@ import { encodeReportFile, FIELD_CODES, type TermPresence } from '../../src/core
 import { createSearchIndex, surfaceForms } from '../../src/core/search';
 import type { Report } from '../../src/core/types';
 import type { CitationStyles, ReportCitations } from '../../src/core/citations';
-import { citationSummary, mergeCitations, renderReportCitations, type CitationSetup } from '../citations/render';
+import { citationSummary, mergeAccessDates, mergeCitations, renderReportCitations, type CitationPart, type CitationSetup } from '../citations/render';
 
 /** A report's terms as the word list files them: term → sections holding it and the best field. */
 export type ReportTerms = Record<string, TermPresence>;
@@ -25,7 +25,7 @@ export interface RenderedCitations {
 }
 
 /** Renders a report's citations, or a part of them (see `renderReportCitations`). */
-export function renderCitationsOf(report: Report, setup: CitationSetup, only: { styles: string[]; items: boolean } | undefined, withAccessDates: boolean): RenderedCitations {
+export function renderCitationsOf(report: Report, setup: CitationSetup, only: CitationPart | undefined, withAccessDates: boolean): RenderedCitations {
   const started = performance.now();
   const rendered = renderReportCitations(report, setup, only, withAccessDates);
   return {
@@ -37,15 +37,15 @@ export function renderCitationsOf(report: Report, setup: CitationSetup, only: { 
   };
 }
 
-/** A report's citations from parts rendered on several cores, its summary line saying so. */
-export function mergeRendered(report: Report, parts: RenderedCitations[], ms: number): RenderedCitations {
-  const citations = mergeCitations(parts.map((part) => JSON.parse(part.json) as ReportCitations));
+/** A report's citations from parts rendered on several cores (the same as one render), its summary line saying so. */
+export function mergeRendered(report: Report, parts: RenderedCitations[], setup: CitationSetup, ms: number): RenderedCitations {
+  const citations = mergeCitations(parts.map((part) => JSON.parse(part.json) as ReportCitations), setup);
   return {
     json: JSON.stringify(citations),
     checked: parts.reduce((n, part) => n + part.checked, 0),
     dated: parts.flatMap((part) => part.dated),
     summary: `${citationSummary(report, citations, ms)} on ${parts.length} processes`,
-    ...(parts.some((part) => part.accessDates) ? { accessDates: Object.assign({}, ...parts.map((part) => part.accessDates ?? {})) } : {}),
+    ...(parts.some((part) => part.accessDates) ? { accessDates: mergeAccessDates(parts.map((part) => part.accessDates ?? {}), setup) } : {}),
   };
 }
 
