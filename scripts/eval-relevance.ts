@@ -4,8 +4,10 @@
  */
 import { stemmer as porter } from 'stemmer';
 import { analyzer, createAnalyzer } from '../src/core/analyzer';
-import { evaluate, evaluateBaseline, FULL_TEXT_SET, fullTextReports, readRelevanceSet, type RankingVariant } from './relevance';
+import { evaluate, evaluateBaseline, FULL_TEXT_SET, fullTextReports, PARAPHRASE_SET, readRelevanceSet, type RankingVariant } from './relevance';
 import { readReports } from './report-sources';
+import { RELATION_NAMES } from '../src/core/search/related-words';
+import { DEFAULT_RELATED_WORDS_OPTIONS, relatedWordsOf, WordNet, type RelatedWordsOptions } from './related-words';
 
 const variants: RankingVariant[] = [
   { name: 'chosen: porter2, all-then-any, fuzzy, prefix', analyzer },
@@ -40,6 +42,42 @@ for (const variant of variants) {
   console.log([variant.name.padEnd(46), pct(result.mrr10), pct(result.p1), pct(result.recall3), pct(result.pageP1 ?? 0), String(result.pageFailures.length).padStart(6)].join('  '));
   for (const { query, page } of result.pageFailures) console.log(`  FAIL [${query.kind}] ${JSON.stringify(query.q)} expected section ${query.expect.join('/')} p. ${query.page}, got p. ${page ?? 'none'}`);
 }
+
+// Related words (WordNet): the paraphrase set, kept apart from the set above, with no relations,
+// each kind alone and all; then how strictly they are chosen (senses, specificity), with the map's size.
+const paraphrases = readRelevanceSet(PARAPHRASE_SET);
+const relationVariants: RankingVariant[] = [
+  { name: 'no related words', analyzer, options: { related: [] } },
+  ...RELATION_NAMES.map((kind) => ({ name: `${kind} only`, analyzer, options: { related: [kind] } })),
+  { name: 'chosen: all related words', analyzer },
+];
+const strictness: Array<{ name: string; options: Partial<RelatedWordsOptions> }> = [
+  { name: `chosen: ${DEFAULT_RELATED_WORDS_OPTIONS.frequentSenses} senses, ≤${DEFAULT_RELATED_WORDS_OPTIONS.maxNarrower} narrower, ≤${DEFAULT_RELATED_WORDS_OPTIONS.maxSectionShare} of sections`, options: {} },
+  { name: 'first sense only', options: { frequentSenses: 1 } },
+  { name: 'every sense', options: { frequentSenses: 99 } },
+  { name: 'any broader word (no narrower limit)', options: { maxNarrower: Infinity } },
+  { name: 'any report word (no section share limit)', options: { maxSectionShare: 1 } },
+  { name: 'every sense, no limits', options: { frequentSenses: 99, maxNarrower: Infinity, maxSectionShare: 1 } },
+];
+const wordNet = new WordNet();
+console.log(`\nparaphrase set: ${paraphrases.queries.length} queries on ${paraphrases.report} (${PARAPHRASE_SET}); the relevance set's P@1 beside each`);
+console.log(['variant'.padEnd(46), 'MRR@10', ' P@1 ', 'set P@1', 'P@1 by kind'].join('  '));
+const row = (variant: RankingVariant, extra = '') => {
+  const result = evaluate(read.reports, paraphrases, variant);
+  const own = evaluate(read.reports, set, variant);
+  const kinds = Object.entries(result.byKind).map(([kind, s]) => `${kind} ${pct(s.p1)}`).join(', ');
+  console.log([variant.name.padEnd(46), pct(result.mrr10), pct(result.p1), pct(own.p1).padStart(7), kinds + extra].join('  '));
+  return result;
+};
+const chosenRelated = relationVariants.map((variant) => row(variant)).at(-1)!;
+console.log('\nhow strictly related words are chosen (all kinds):');
+for (const { name, options } of strictness) {
+  const map = relatedWordsOf(read.reports[0], wordNet, analyzer, { ...DEFAULT_RELATED_WORDS_OPTIONS, ...options });
+  const pairs = Object.values(map).reduce((n, entries) => n + entries.length, 0);
+  row({ name, analyzer, relatedWords: options }, `; map: ${Object.keys(map).length} words, ${pairs} pairs, ${(JSON.stringify(map).length / 1024).toFixed(1)} KiB`);
+}
+console.log('\nchosen, all related words: paraphrases not ranked first');
+for (const { query, ranked } of chosenRelated.failures) console.log(`  FAIL [${query.kind}] ${JSON.stringify(query.q)} expected ${query.expect.join('/') || 'nothing'}, got ${ranked.slice(0, 3).join(', ') || 'nothing'}`);
 
 for (const { variant, result } of results) {
   console.log(`\n${variant.name}: P@1 by kind`);

@@ -6,6 +6,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readReports } from './report-sources';
+import { DEFAULT_RELATED_WORDS_OPTIONS, relatedWordsOfAll, WordNet, type RelatedWordsOptions } from './related-words';
 import { formatProblem } from './sources';
 import MiniSearch from 'minisearch';
 import { type Analyzer } from '../src/core/analyzer';
@@ -50,6 +51,9 @@ export interface Evaluation extends Scores {
   pageFailures: Array<{ query: LabelledQuery; page: string | null }>;
 }
 
+/** Queries in a student's words, not the report's (synonyms, other forms, broader and narrower words, questions, and some with no answer): kept apart from the main set. */
+export const PARAPHRASE_SET = 'test/relevance/paraphrase-queries.json';
+
 /** The queries answered outside the excerpts, for the report built with its (generated) PDF: see `fullTextReports`. */
 export const FULL_TEXT_SET = 'test/relevance/fulltext-queries.json';
 
@@ -81,7 +85,11 @@ export interface RankingVariant {
   name: string;
   analyzer: Analyzer;
   options?: Partial<SearchOptions>;
+  /** How the related words are computed; the build's defaults when unset. */
+  relatedWords?: Partial<RelatedWordsOptions>;
 }
+
+let wordNet: WordNet | null = null;
 
 function score(rankings: Array<{ ranked: number[]; expect: number[] }>): Scores {
   const n = rankings.length || 1;
@@ -89,6 +97,14 @@ function score(rankings: Array<{ ranked: number[]; expect: number[] }>): Scores 
   let p1 = 0;
   let recall = 0;
   for (const { ranked, expect } of rankings) {
+    if (expect.length === 0) {
+      // A query the report cannot answer: right only when nothing is found.
+      const right = ranked.length === 0 ? 1 : 0;
+      mrr += right;
+      p1 += right;
+      recall += right;
+      continue;
+    }
     const top10 = ranked.slice(0, 10);
     const rank = top10.findIndex((number) => expect.includes(number));
     if (rank >= 0) mrr += 1 / (rank + 1);
@@ -102,7 +118,8 @@ function score(rankings: Array<{ ranked: number[]; expect: number[] }>): Scores 
 function evaluation(set: RelevanceSet, rankings: Array<{ query: LabelledQuery; ranked: number[]; expect: number[]; firstPage?: string | null }>): Evaluation {
   const kinds = [...new Set(set.queries.map((q) => q.kind))];
   const byKind = Object.fromEntries(kinds.map((kind) => [kind, score(rankings.filter((r) => r.query.kind === kind))]));
-  const failures = rankings.filter((r) => !r.expect.includes(r.ranked[0])).map(({ query, ranked }) => ({ query, ranked }));
+  const right = (r: { ranked: number[]; expect: number[] }) => (r.expect.length === 0 ? r.ranked.length === 0 : r.expect.includes(r.ranked[0]));
+  const failures = rankings.filter((r) => !right(r)).map(({ query, ranked }) => ({ query, ranked }));
   const paged = rankings.filter((r) => r.query.page !== undefined);
   const pageFailures = paged
     .filter((r) => !(r.expect.includes(r.ranked[0]) && r.firstPage === r.query.page))
@@ -114,7 +131,9 @@ function evaluation(set: RelevanceSet, rankings: Array<{ query: LabelledQuery; r
 /** Ranks every query of the set with a variant and scores the rankings. */
 export function evaluate(reports: Report[], set: RelevanceSet, variant: RankingVariant): Evaluation {
   const index: MiniSearch<SectionDocument> = createSearchIndex(reports, variant.analyzer);
-  const catalogue: Catalogue = { reports, surfaceForms: surfaceForms(reports, variant.analyzer) };
+  wordNet ??= new WordNet();
+  const relatedWords = relatedWordsOfAll(reports, wordNet, variant.analyzer, { ...DEFAULT_RELATED_WORDS_OPTIONS, ...variant.relatedWords });
+  const catalogue: Catalogue = { reports, surfaceForms: surfaceForms(reports, variant.analyzer), relatedWords };
   const options: SearchOptions = { ...DEFAULT_SEARCH_OPTIONS, limit: 10, report: set.report, ...variant.options };
   const rankings = set.queries.map((query) => {
     const page = searchSections(index, catalogue, parseQuery(query.q, variant.analyzer), options, variant.analyzer);

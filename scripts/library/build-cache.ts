@@ -29,12 +29,13 @@ export interface CacheEntry {
 
 /**
  * The key of the code and data every report file is made with: the shared
- * core (analyser, index, citations), the build's library and citation code,
+ * core (analyser, index, citations), the build's library, citation and
+ * related-words code (WordNet's version is in the lock file),
  * the locked dependencies, and the style and locale files.
  */
 export function codeKey(root: string, dataDirs: string[], extra: unknown): string {
   const hash = createHash('sha256');
-  for (const file of [...filesUnder(root, 'src/core'), ...filesUnder(root, 'scripts/citations'), ...filesUnder(root, 'scripts/library'), 'package-lock.json']) {
+  for (const file of [...filesUnder(root, 'src/core'), ...filesUnder(root, 'scripts/citations'), ...filesUnder(root, 'scripts/library'), ...filesUnder(root, 'scripts/related-words'), 'package-lock.json']) {
     hash.update(`${file}\0`).update(readFileSync(join(root, file))).update('\0');
   }
   for (const dir of dataDirs.filter((d) => existsSync(d))) {

@@ -9,6 +9,7 @@ import { encodeReportFile, FIELD_CODES, type TermPresence } from '../../src/core
 import { createSearchIndex, surfaceForms } from '../../src/core/search';
 import type { Report } from '../../src/core/types';
 import type { CitationStyles, ReportCitations } from '../../src/core/citations';
+import { relatedWordsOf, sharedWordNet } from '../related-words';
 import { citationSummary, mergeAccessDates, mergeCitations, renderReportCitations, type CitationPart, type CitationSetup } from '../citations/render';
 
 /** A report's terms as the word list files them: term → sections holding it and the best field. */
@@ -95,7 +96,11 @@ export function buildReport(report: Report, citations: RenderedCitations): Built
   const indexText = JSON.stringify(indexJson);
   const indexMs = performance.now() - started;
   const forms = surfaceForms([report], analyzer);
-  const text = encodeReportFile({ report, surfaceForms: forms }, indexText, citations.json);
+  const relatedStarted = performance.now();
+  const relatedWords = relatedWordsOf(report, sharedWordNet(), analyzer);
+  const relatedJson = JSON.stringify(relatedWords);
+  const relatedMs = performance.now() - relatedStarted;
+  const text = encodeReportFile({ report, surfaceForms: forms, relatedWords }, indexText, citations.json);
   const withText = report.sections.filter((s) => s.paragraphs.length > 0 || s.fullText !== null).length;
   return {
     id: report.id,
@@ -104,7 +109,10 @@ export function buildReport(report: Report, citations: RenderedCitations): Built
     forms,
     checked: citations.checked,
     dated: citations.dated,
-    summary: [`${report.id}: ${report.sections.length} sections (${withText} with text), ${index.termCount} index terms, ${kib(indexText)} index, ${indexMs.toFixed(0)} ms`, citations.summary],
+    summary: [
+      `${report.id}: ${report.sections.length} sections (${withText} with text), ${index.termCount} index terms, ${kib(indexText)} index, ${indexMs.toFixed(0)} ms; related words ${Object.keys(relatedWords).length} (${kib(relatedJson)}), ${relatedMs.toFixed(0)} ms`,
+      citations.summary,
+    ],
   };
 }
 

@@ -16,7 +16,7 @@ import {
 } from '../core/citations';
 import { MAX_ARABIC_PAGE, parsePrintedPage, PRINTED_PAGE_PATTERN } from '../core/page-ranges';
 import { SHELF_ORDERS } from '../core/library';
-import { MAX_LIBRARY_REPORTS, MAX_QUERY_LENGTH, MAX_QUERY_WORDS, MAX_TERM_LENGTH, SEARCH_FIELDS } from '../core/search';
+import { MAX_LIBRARY_REPORTS, MAX_QUERY_LENGTH, MAX_QUERY_WORDS, MAX_TERM_LENGTH, RELATION_NAMES, SEARCH_FIELDS, type Relation } from '../core/search';
 import { QueryText, ReportParam, SECTION_NUMBER, SectionNumberParam } from '../requests/parameters';
 
 export { MAX_REPORT_ID_LENGTH, QueryText, ReportParam, SectionNumberParam } from '../requests/parameters';
@@ -249,7 +249,14 @@ export const SearchResponseSchema = z
         label: z.string(),
         pages: PageRangeSchema,
         score: z.number(),
-        terms: z.array(z.string()),
+        terms: z.array(z.string()).openapi({ description: 'The words of the section that matched, as written there (lower case), related words included' }),
+        related: z
+          .array(z.object({ query: z.string(), matched: z.string(), relation: z.enum(RELATION_NAMES as [Relation, ...Relation[]]) }))
+          .openapi({
+            description:
+              'Words of the section that matched a query word as a related word (WordNet: another form, an adjective of a noun, a synonym, a broader or narrower word), ranked below the words typed: "matched *electoral* for *election*"',
+            example: [{ query: 'election', matched: 'electoral', relation: 'derivation' }],
+          }),
         snippet: z.string().openapi({ description: 'HTML: escaped text, matched words in <mark>; from `page` where it is known' }),
         page: z
           .string()

@@ -99,6 +99,8 @@ export interface Report {
   labelsFrom: LabelSource | null;
 }
 
+import type { RelatedWords } from './search/related-words';
+
 /** How a PDF's printed page labels were found: its own `/PageLabels`, the numbers its heads and feet print, or its page order. */
 export type LabelSource = 'page-labels' | 'printed-numbers' | 'fallback';
 
@@ -110,6 +112,8 @@ export interface Catalogue {
    * and corrections can show "integration" rather than the stem "integr".
    */
   surfaceForms: Record<string, string>;
+  /** A reader's word → the index terms it relates to (`search/related-words.ts`); none where the build computed none. */
+  relatedWords?: RelatedWords;
 }
 
 /** The MiniSearch document for a section. */

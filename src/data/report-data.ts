@@ -33,7 +33,7 @@ export class ReportData {
   constructor(text: string) {
     const parts = decodeReportFile(text);
     this.report = parts.head.report;
-    this.catalogue = { reports: [parts.head.report], surfaceForms: parts.head.surfaceForms };
+    this.catalogue = { reports: [parts.head.report], surfaceForms: parts.head.surfaceForms, relatedWords: parts.head.relatedWords };
     this.bytes = text.length;
     this.#searchIndexJson = parts.searchIndexJson;
     this.#citationsJson = parts.citationsJson;

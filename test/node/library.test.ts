@@ -91,18 +91,19 @@ describe('a report file', () => {
   it('holds the report, its index and its citations on three lines, the last two parsed only when asked for', async () => {
     const [report] = await loadSeedReports();
     const index = JSON.stringify(createSearchIndex([report], analyzer));
-    const text = encodeReportFile({ report, surfaceForms: { integr: 'integration' } }, index, '{"items":{}}');
+    const text = encodeReportFile({ report, surfaceForms: { integr: 'integration' }, relatedWords: { election: [['elector', 'd']] } }, index, '{"items":{}}');
 
     const parts = decodeReportFile(text);
 
     expect(text.split('\n')).toHaveLength(4);
+    expect(parts.head.relatedWords).toEqual({ election: [['elector', 'd']] });
     expect(parts.head.report).toEqual(report);
     expect(parts.searchIndexJson).toBe(index);
     expect(parts.citationsJson).toBe('{"items":{}}');
   });
 
   it('refuses a part that is not one line of JSON', () => {
-    expect(() => encodeReportFile({ report: {} as Report, surfaceForms: {} }, '{\n}', '{}')).toThrow(/line break/);
+    expect(() => encodeReportFile({ report: {} as Report, surfaceForms: {}, relatedWords: {} }, '{\n}', '{}')).toThrow(/line break/);
   });
 });
 

@@ -11,6 +11,7 @@
  * section page never pays for the search index, a search never for the
  * citations), without the escaping a JSON string inside JSON would cost.
  */
+import type { RelatedWords } from '../search/related-words';
 import type { Report } from '../types';
 
 /** The first line: the report and its index terms' written forms. */
@@ -18,6 +19,8 @@ export interface ReportHead {
   report: Report;
   /** Index term → the word as most often written in this report (see `Catalogue.surfaceForms`). */
   surfaceForms: Record<string, string>;
+  /** A reader's word → this report's index terms it relates to (`Catalogue.relatedWords`). */
+  relatedWords: RelatedWords;
 }
 
 /** The three parts, the last two still as JSON text. */

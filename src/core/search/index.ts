@@ -22,12 +22,15 @@ export { pickReports, queryIndexTerms, searchLibrary, wordListFrom, type Library
 export { editDistance } from './edit-distance';
 export { MAX_CORRECTED_WORDS, MAX_CORRECTION_DISTANCE, MAX_LIBRARY_POSTINGS, MAX_LIBRARY_REPORTS, MAX_TERM_EXPANSIONS, MAX_QUERY_LENGTH, MAX_QUERY_WORDS, MAX_TERM_LENGTH } from './limits';
 export { parseQuery, queryLimitProblems, type ParsedQuery, type QueryWord } from './query';
+export { lemmaCandidates, RELATION_NAMES, RELATIONS, relatedTermsOf, type Relation, type RelatedTerm, type RelatedWords } from './related-words';
 export {
   buildQuery,
   DEFAULT_SEARCH_OPTIONS,
+  MATCH_WEIGHTS,
   fuzzyDistance,
   holdsPhrases,
   searchSections,
+  type RelatedMatch,
   type SearchHit,
   type SearchMode,
   type SearchOptions,

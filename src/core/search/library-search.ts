@@ -22,7 +22,7 @@ import type { Catalogue, SectionDocument } from '../types';
 import { editDistance } from './edit-distance';
 import { MAX_LIBRARY_POSTINGS, MAX_LIBRARY_REPORTS, MAX_TERM_EXPANSIONS } from './limits';
 import type { ParsedQuery } from './query';
-import { FIELD_BOOST, fuzzyDistance, MATCH_WEIGHTS, matchSections, resultsByMode, toHit, type SearchOptions, type SearchPage } from './rank';
+import { FIELD_BOOST, fuzzyDistance, MATCH_WEIGHTS, matchSections, relatedMatcher, resultsByMode, toHit, type RelatedMatcher, type SearchOptions, type SearchPage } from './rank';
 
 /** The library's word list as a search reads it: postings of a term, and the terms of a shard. */
 export interface WordList {
@@ -220,14 +220,21 @@ function libraryScale(result: MiniSearchResult, report: LibraryReport, reportSec
  */
 export function searchLibrary(reports: LibraryReport[], query: ParsedQuery, options: SearchOptions, a: Analyzer, words: WordList, librarySections: number): SearchPage {
   const scoped = { ...options, report: null };
-  const matched = reports.map((report) => ({ report, matches: matchSections(report.index, report.catalogue, query, scoped, a) }));
+  const matched = reports.map((report) => {
+    const matches = matchSections(report.index, report.catalogue, query, scoped, a);
+    return { report, matches, related: relatedMatcher(query, matches.related) };
+  });
   const merged = {
     anyWord: matched.flatMap(({ matches }) => matches.anyWord),
     everyWord: matched.flatMap(({ matches }) => matches.everyWord),
   };
   const { mode, results } = resultsByMode(merged, query, options.mode);
   const reportOf = new Map<string, LibraryReport>();
-  for (const { report, matches } of matched) for (const result of matches.anyWord) reportOf.set(result.id, report);
+  const relatedOf = new Map<LibraryReport, RelatedMatcher>();
+  for (const { report, matches, related } of matched) {
+    relatedOf.set(report, related);
+    for (const result of matches.anyWord) reportOf.set(result.id, report);
+  }
   const scored = results.map((result) => {
     const report = reportOf.get(result.id)!;
     return { result, score: result.score * libraryScale(result, report, report.catalogue.reports[0].sections.length, librarySections, words) };
@@ -235,7 +242,7 @@ export function searchLibrary(reports: LibraryReport[], query: ParsedQuery, opti
   // A stable sort: ties keep each report's own order, reports in shelf order, so pages never overlap.
   scored.sort((x, y) => y.score - x.score);
   const hits = scored.slice(options.offset, options.offset + options.limit).map(({ result, score }) => ({
-    ...toHit(reportOf.get(result.id)!.catalogue, result, a),
+    ...toHit(reportOf.get(result.id)!.catalogue, result, a, relatedOf.get(reportOf.get(result.id)!)),
     score: Math.round(score * 1000) / 1000,
   }));
   return { total: results.length, mode, hits };

@@ -13,6 +13,7 @@ import type { Analyzer } from '../analyzer';
 import { findReport, findSection, sectionText } from '../catalogue';
 import type { Catalogue, PageRange, Section, SectionDocument } from '../types';
 import type { ParsedQuery, QueryWord } from './query';
+import { RELATION_NAMES, RELATIONS, relatedTermsOf, type RelatedTerm, type RelatedWords, type Relation } from './related-words';
 import { indexTermsOf, mayBeWithin, SEARCH_FIELDS, type IndexTerms, type SearchField } from './search-index';
 import { analyseText, flattenText, highlightAnalysed, matchedWordsOf, matchStrength, snippetOf, type AnalysedText } from './snippet';
 
@@ -31,6 +32,8 @@ export interface SearchOptions {
   report: string | null;
   limit: number;
   offset: number;
+  /** The kinds of related word (`related-words.ts`) a query word may also match. */
+  related: readonly Relation[];
 }
 
 export const DEFAULT_SEARCH_OPTIONS: SearchOptions = {
@@ -41,6 +44,7 @@ export const DEFAULT_SEARCH_OPTIONS: SearchOptions = {
   report: null,
   limit: 10,
   offset: 0,
+  related: RELATION_NAMES,
 };
 
 // A known title says more than a label, and a label (pages and opening words) more than body text.
@@ -59,10 +63,21 @@ export interface SearchHit {
   score: number;
   /** The words of the section that matched, as written there (lower case). */
   terms: string[];
+  /** Which of those words matched as a related word of a query word, and how. */
+  related: RelatedMatch[];
   /** HTML: escaped text with matched words in `<mark>`, from `page` where it is known. */
   snippet: string;
   /** The printed page of the best match ("11"), or null where the section's text has no pages (only an excerpt is known). */
   page: string | null;
+}
+
+/** A section's word that matched a query word as a related word: "matched *electoral* for *election*". */
+export interface RelatedMatch {
+  /** The query word as typed. */
+  query: string;
+  /** The section's word as written there (lower case). */
+  matched: string;
+  relation: Relation;
 }
 
 /** A page of results. */
@@ -129,6 +144,27 @@ function wordQuery(word: QueryWord, open: boolean, options: SearchOptions, terms
   return word.joined ? anyOf([parts, termQuery(word.joined, open, options, terms)]) : parts;
 }
 
+/**
+ * A query word's related words (`related-words.ts`): exact index terms
+ * only, each counted at its relation's weight, so that they count less than
+ * the word typed, a completion or a typo.
+ */
+function relatedQuery(related: RelatedTerm[], terms: IndexTerms): Node {
+  return anyOf(related.map(({ term, relation }) => (terms.exact.has(term) ? { queries: [term], prefix: false, fuzzy: false, boostTerm: () => RELATIONS[relation].weight } : null)));
+}
+
+/**
+ * Each query word's related index terms in a report: for a plain word (not
+ * a compound, not in a quoted phrase: a phrase asks for those words), one
+ * map read per candidate lemma.
+ */
+export function relatedTermsOfQuery(query: ParsedQuery, related: RelatedWords | undefined, kinds: readonly Relation[]): RelatedTerm[][] {
+  return query.words.map((word) => {
+    if (!related || kinds.length === 0 || word.phrase !== null || word.joined !== null || word.parts.length !== 1) return [];
+    return relatedTermsOf(related, word.text.toLowerCase(), kinds).filter(({ term }) => !word.parts[0].includes(term));
+  });
+}
+
 /** A word run together with a neighbour: exact (or completed, while typed), never fuzzy. */
 function runTogetherQuery(tokenTerms: string[], open: boolean, options: SearchOptions, terms: IndexTerms): Node {
   return anyOf(tokenTerms.map((term) => termLeaf(term, open && options.prefix, false, terms)));
@@ -142,17 +178,19 @@ function isOpen(query: ParsedQuery, i: number): boolean {
  * The MiniSearch query tree for a parsed query, combining words with AND or
  * OR, or null when no word can match. A word is met by itself or by its
  * run-together form with a neighbour, so "peace keeping" finds "peacekeeping"
- * and "post conflict" "postconflict". Lookups no index term can answer are
- * left out of the tree, which changes no score.
+ * and "post conflict" "postconflict", or by a related word (`related`, one
+ * list per query word). Lookups no index term can answer are left out of
+ * the tree, which changes no score.
  * @example buildQuery(parseQuery('integrated planning', analyzer), 'OR', DEFAULT_SEARCH_OPTIONS, indexTermsOf(index)) // { combineWith: 'OR', queries: [integrated…, planning…] }
  */
-export function buildQuery(query: ParsedQuery, combineWith: 'AND' | 'OR', options: SearchOptions, terms: IndexTerms): Query | null {
+export function buildQuery(query: ParsedQuery, combineWith: 'AND' | 'OR', options: SearchOptions, terms: IndexTerms, related: RelatedTerm[][] = []): Query | null {
   const words = query.words.map((word, i) => {
     const previous = query.words[i - 1];
     return anyOf([
       wordQuery(word, isOpen(query, i), options, terms),
       previous?.joinedWithNext ? runTogetherQuery(previous.joinedWithNext, isOpen(query, i), options, terms) : null,
       word.joinedWithNext ? runTogetherQuery(word.joinedWithNext, isOpen(query, i + 1), options, terms) : null,
+      relatedQuery(related[i] ?? [], terms),
     ]);
   });
   if (combineWith === 'AND') return allOf(words);
@@ -163,9 +201,10 @@ export function buildQuery(query: ParsedQuery, combineWith: 'AND' | 'OR', option
 /**
  * For each word of the query, the ways it can be met, each a list of groups
  * of index terms where one term per group must have matched: its parts, its
- * joined form, its run-together forms with either neighbour.
+ * joined form, its run-together forms with either neighbour, a related word
+ * (which meets the word it relates to: all words before any word holds).
  */
-function wordRequirements(query: ParsedQuery): string[][][][] {
+function wordRequirements(query: ParsedQuery, related: RelatedTerm[][]): string[][][][] {
   return query.words.map((word, i) => {
     const ways: string[][][] = [];
     if (word.parts.length > 0) ways.push(word.parts);
@@ -173,13 +212,30 @@ function wordRequirements(query: ParsedQuery): string[][][][] {
     const previous = query.words[i - 1];
     if (previous?.joinedWithNext) ways.push([previous.joinedWithNext]);
     if (word.joinedWithNext) ways.push([word.joinedWithNext]);
+    if (related[i]?.length) ways.push([related[i].map(({ term }) => term)]);
     return ways;
   });
 }
 
+/** Every index term the query's own words stand for (not their related words). */
+function typedTerms(query: ParsedQuery): Set<string> {
+  const terms = new Set<string>();
+  for (const word of query.words) {
+    for (const group of [...word.parts, word.joined ?? [], word.joinedWithNext ?? []]) for (const term of group) terms.add(term);
+  }
+  return terms;
+}
+
+const meetsWord = (ways: string[][][], matched: ReadonlySet<string>) => ways.some((groups) => groups.every((group) => group.some((term) => matched.has(term))));
+
 /** Whether a section whose matched query terms are `matched` meets every word. */
 function meetsEveryWord(requirements: string[][][][], matched: ReadonlySet<string>): boolean {
-  return requirements.every((ways) => ways.some((groups) => groups.every((group) => group.some((term) => matched.has(term)))));
+  return requirements.every((ways) => meetsWord(ways, matched));
+}
+
+/** How many of the query's words a section whose matched query terms are `matched` meets. */
+function wordsMet(requirements: string[][][][], matched: ReadonlySet<string>): number {
+  return requirements.filter((ways) => meetsWord(ways, matched)).length;
 }
 
 /**
@@ -270,6 +326,8 @@ function sectionOf(catalogue: Catalogue, id: string): Section {
 export interface SectionMatches {
   anyWord: MiniSearchResult[];
   everyWord: MiniSearchResult[];
+  /** Each query word's related terms in this index, for saying why a hit matched (`toHit`). */
+  related: RelatedTerm[][];
 }
 
 /**
@@ -285,10 +343,11 @@ export function matchSections(
   options: SearchOptions,
   a: Analyzer,
 ): SectionMatches {
-  if (query.words.length === 0) return { anyWord: [], everyWord: [] };
+  const related = relatedTermsOfQuery(query, catalogue.relatedWords, options.related);
+  if (query.words.length === 0) return { anyWord: [], everyWord: [], related };
   // Any word matches here; sections that met every word are picked out below.
-  const tree = buildQuery(query, 'OR', options, indexTermsOf(index));
-  if (tree === null) return { anyWord: [], everyWord: [] };
+  const tree = buildQuery(query, 'OR', options, indexTermsOf(index), related);
+  if (tree === null) return { anyWord: [], everyWord: [], related };
   const anyWord = index.search(tree, {
     fields: options.fields,
     boost: FIELD_BOOST,
@@ -301,15 +360,25 @@ export function matchSections(
       return query.phrases.length === 0 || holdsPhrases(sectionStems(sectionOf(catalogue, result.id), a), query.phrases);
     },
   });
-  const requirements = wordRequirements(query);
-  return { anyWord, everyWord: options.mode === 'any' ? [] : anyWord.filter((result) => meetsEveryWord(requirements, new Set(result.queryTerms))) };
+  const requirements = wordRequirements(query, related);
+  const meetsEvery = (result: MiniSearchResult) => meetsEveryWord(requirements, new Set(result.queryTerms));
+  // A section met by related words alone counts only when it meets most of the query's words:
+  // "climate finance" must not find the section about funds when nothing matched "climate".
+  const direct = typedTerms(query);
+  const standsOnItsOwn = (result: MiniSearchResult) =>
+    result.queryTerms.some((term) => direct.has(term)) || wordsMet(requirements, new Set(result.queryTerms)) * 2 > query.words.length;
+  return {
+    anyWord: related.some((terms) => terms.length > 0) ? anyWord.filter(standsOnItsOwn) : anyWord,
+    everyWord: options.mode === 'any' ? [] : anyWord.filter(meetsEvery),
+    related,
+  };
 }
 
 /**
  * Which results a page shows: those that met every word, unless none did
  * and the mode allows any word (all words before any word).
  */
-export function resultsByMode(matches: SectionMatches, query: ParsedQuery, mode: SearchMode): { mode: 'all' | 'any'; results: MiniSearchResult[] } {
+export function resultsByMode(matches: Pick<SectionMatches, 'anyWord' | 'everyWord'>, query: ParsedQuery, mode: SearchMode): { mode: 'all' | 'any'; results: MiniSearchResult[] } {
   if (mode === 'any') return { mode: 'any', results: matches.anyWord };
   if (matches.everyWord.length > 0 || mode === 'all' || query.words.length <= 1) return { mode: 'all', results: matches.everyWord };
   return { mode: 'any', results: matches.anyWord };
@@ -326,13 +395,26 @@ export function searchSections(
   options: SearchOptions,
   a: Analyzer,
 ): SearchPage {
-  const { mode, results } = resultsByMode(matchSections(index, catalogue, query, options, a), query, options.mode);
-  const hits = results.slice(options.offset, options.offset + options.limit).map((result) => toHit(catalogue, result, a));
+  const matches = matchSections(index, catalogue, query, options, a);
+  const { mode, results } = resultsByMode(matches, query, options.mode);
+  const hits = results.slice(options.offset, options.offset + options.limit).map((result) => toHit(catalogue, result, a, relatedMatcher(query, matches.related)));
   return { total: results.length, mode, hits };
 }
 
-/** A result as a hit: the section's data, the words it matched, a snippet from its best page. */
-export function toHit(catalogue: Catalogue, result: MiniSearchResult, a: Analyzer): SearchHit {
+/** Which query word each related term stands for, and how: what `toHit` reads to say why a hit matched. */
+export type RelatedMatcher = Map<string, { query: string; relation: Relation }>;
+
+/** The related terms of a query's words, by term (the first query word, on a tie). */
+export function relatedMatcher(query: ParsedQuery, related: RelatedTerm[][]): RelatedMatcher {
+  const byTerm: RelatedMatcher = new Map();
+  related.forEach((terms, i) => {
+    for (const { term, relation } of terms) if (!byTerm.has(term)) byTerm.set(term, { query: query.words[i].text, relation });
+  });
+  return byTerm;
+}
+
+/** A result as a hit: the section's data, the words it matched (and which as related words), a snippet from its best page. */
+export function toHit(catalogue: Catalogue, result: MiniSearchResult, a: Analyzer, related: RelatedMatcher = new Map()): SearchHit {
   const [reportId, number] = splitSectionId(result.id);
   const section = sectionOf(catalogue, result.id);
   const matched = new Set(result.terms);
@@ -351,6 +433,11 @@ export function toHit(catalogue: Catalogue, result: MiniSearchResult, a: Analyze
     pages: section.pages,
     score: Math.round(result.score * 1000) / 1000,
     terms: matchedWordsOf(sectionFields(section, a), matched),
+    related: result.terms.flatMap((term) => {
+      const by = related.get(term);
+      const written = by ? matchedWordsOf(sectionFields(section, a), new Set([term]))[0] : undefined;
+      return by && written ? [{ query: by.query, matched: written, relation: by.relation }] : [];
+    }),
     snippet,
     page: page?.label ?? null,
   };
