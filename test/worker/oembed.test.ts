@@ -178,7 +178,7 @@ describe('GET /api/oembed: what has no embed (§2.3.5: 404)', () => {
   });
 
   it('refuses maxima smaller than the search needs (200 × 150), rather than a frame that shows nothing', async () => {
-    for (const params of [{ maxheight: '149' }, { maxwidth: '199' }]) {
+    for (const params of [{ maxheight: '149' }, { maxwidth: '199' }] as Array<Record<string, string>>) {
       const problem = await expectProblem(await call(oembedPath(REPORT_PAGE, params)), 404);
       expect(problem.detail).toContain('at least 200 × 150 pixels');
     }

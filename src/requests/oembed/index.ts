@@ -58,8 +58,18 @@ export async function oembedFor(request: OEmbedRequest, link: Linker, cacheAge: 
   if (size === null) {
     throw notEmbeddable(request.url, `the search needs at least ${MIN_EMBED_FRAME_WIDTH} × ${MIN_EMBED_FRAME_HEIGHT} pixels; maxwidth and maxheight allow less.`);
   }
-  const frame = { src: link(pagePaths.embed(report.id)), title: embedFrameTitle(report.title), height: size.height, maxWidth: request.maxwidth === undefined ? undefined : size.width };
+  const frame = { src: embedSrc(link, target), title: embedFrameTitle(report.title), height: size.height, maxWidth: request.maxwidth === undefined ? undefined : size.width };
   return { type: 'rich', ...common, title, html: embedFrameHtml(frame), width: size.width, height: size.height };
+}
+
+/**
+ * The page the frame shows for a target: its report's embed page. That page
+ * reads no query parameter (src/pages/embed-page.tsx), so a search URL's
+ * query or a section cannot be carried into it; when it reads one, this is
+ * the one place that passes it along from the target.
+ */
+function embedSrc(link: Linker, target: Exclude<PageTarget, { kind: 'library-search' }>): string {
+  return link(pagePaths.embed(target.report));
 }
 
 /** What the URL shows, as its page's own `<title>` says it. */
