@@ -38,7 +38,7 @@ function notEmbeddable(url: string, why: string): ProblemError {
  * answer. Fails with a 404 problem for a URL that is not an embeddable page,
  * an unknown report or section, a search page that would refuse its query,
  * or maxima smaller than the search needs.
- * @example await oembedFor({ url: 'https://host/reports/r/sections/7', maxwidth: 500 }, linkerFor('https://host/api/oembed'), 3600)
+ * @example await oembedFor({ url: 'https://host/reports/r/sections/5', maxwidth: 500 }, linkerFor('https://host/api/oembed'), 3600)
  * // { type: 'rich', version: '1.0', title: 'Introduction — R', html: '<iframe src="https://host/embed/r" …>', width: 500, height: 420, … }
  */
 export async function oembedFor(request: OEmbedRequest, link: Linker, cacheAge: number): Promise<OEmbed> {
@@ -53,7 +53,7 @@ export async function oembedFor(request: OEmbedRequest, link: Linker, cacheAge: 
   if (target.kind === 'library-search') return { type: 'link', ...common, title: `“${searchQuery(request.url, target.query)}” in all reports` };
 
   const { report } = await requireReport(target.report);
-  const title = await targetTitle(request.url, target, report);
+  const title = targetTitle(request.url, target, report);
   const size = fitEmbedFrame(request);
   if (size === null) {
     throw notEmbeddable(request.url, `the search needs at least ${MIN_EMBED_FRAME_WIDTH} × ${MIN_EMBED_FRAME_HEIGHT} pixels; maxwidth and maxheight allow less.`);
@@ -73,7 +73,7 @@ function embedSrc(link: Linker, target: Exclude<PageTarget, { kind: 'library-sea
 }
 
 /** What the URL shows, as its page's own `<title>` says it. */
-async function targetTitle(url: string, target: Exclude<PageTarget, { kind: 'library-search' }>, report: Report): Promise<string> {
+function targetTitle(url: string, target: Exclude<PageTarget, { kind: 'library-search' }>, report: Report): string {
   switch (target.kind) {
     case 'report':
       return report.title;
