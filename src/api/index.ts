@@ -12,12 +12,14 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { respondWithProblem } from '../problem';
 import { API_BASE } from '../requests/paths';
 import { addCitationRoutes } from './citation-routes';
+import { addOembedRoutes } from './oembed-routes';
 import { addOpenApiDocument } from './openapi-document';
 import { addReportRoutes } from './reports-routes';
 import { addSearchRoutes } from './search-routes';
 
 /** The data changes only with a deploy; an hour keeps clients fast and a new deploy visible soon. */
-export const API_CACHE_CONTROL = 'public, max-age=3600, stale-while-revalidate=86400';
+export const API_MAX_AGE = 3600;
+export const API_CACHE_CONTROL = `public, max-age=${API_MAX_AGE}, stale-while-revalidate=86400`;
 
 /** Builds the API sub-app; its paths include `API_BASE`, so mount it at the root. */
 export function createApi() {
@@ -47,6 +49,7 @@ export function createApi() {
   addReportRoutes(api);
   addSearchRoutes(api);
   addCitationRoutes(api);
+  addOembedRoutes(api, { cacheAge: API_MAX_AGE });
   addOpenApiDocument(api);
   return api;
 }

@@ -17,6 +17,7 @@ import {
 import { MAX_ARABIC_PAGE, parsePrintedPage, PRINTED_PAGE_PATTERN } from '../core/page-ranges';
 import { SHELF_ORDERS } from '../core/library';
 import { MAX_LIBRARY_REPORTS, MAX_QUERY_LENGTH, MAX_QUERY_WORDS, MAX_TERM_LENGTH, RELATION_NAMES, SEARCH_FIELDS, type Relation } from '../core/search';
+import { MAX_OEMBED_DIMENSION, MAX_OEMBED_URL_LENGTH, OEMBED_FORMATS, OEMBED_VERSION } from '../requests/oembed/protocol';
 import { QueryText, ReportParam, SECTION_NUMBER, SectionNumberParam } from '../requests/parameters';
 
 export { MAX_REPORT_ID_LENGTH, QueryText, ReportParam, SectionNumberParam } from '../requests/parameters';
@@ -350,6 +351,62 @@ export const SelectionQuery = CiteQuery.extend({
       example: '3,5,7',
     }),
 });
+
+/** `maxwidth`/`maxheight` of oEmbed: a whole number of pixels, in decimal digits, when given. */
+function pixels(description: string) {
+  return z
+    .string()
+    .regex(/^[0-9]{1,9}$/, 'a whole number of pixels written in decimal digits, like 600')
+    .transform(Number)
+    .pipe(z.number().int().min(1, 'at least 1').max(MAX_OEMBED_DIMENSION, `at most ${MAX_OEMBED_DIMENSION}`))
+    .optional()
+    .openapi({ type: 'integer', minimum: 1, maximum: MAX_OEMBED_DIMENSION, description });
+}
+
+/** oEmbed's request (oembed.com §2.2): `url` required, the rest optional. */
+export const OEmbedQuery = z.object({
+  url: z
+    .string()
+    .max(MAX_OEMBED_URL_LENGTH, `at most ${MAX_OEMBED_URL_LENGTH} characters`)
+    .refine((url) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol), 'the absolute http(s) URL of a page, like https://host/reports/driving-the-system-apart')
+    .openapi({
+      format: 'uri',
+      example: 'http://127.0.0.1:8787/reports/driving-the-system-apart',
+      description: `A page of this deployment (same origin): /reports/{report}, /reports/{report}/sections/{n}, /reports/{report}/search?q=…, /search?q=… or /embed/{report}; at most ${MAX_OEMBED_URL_LENGTH} characters`,
+    }),
+  format: z
+    .string()
+    .regex(/^[A-Za-z0-9]{1,16}$/, 'a format name, like json')
+    .optional()
+    .openapi({ example: 'json', description: `${OEMBED_FORMATS.served.join(', ')} (the default); any other format, ${OEMBED_FORMATS.known.filter((f) => !(OEMBED_FORMATS.served as readonly string[]).includes(f)).join(', ')} included, is 501` }),
+  maxwidth: pixels('The widest the embed may be, in pixels; the answer stays within it'),
+  maxheight: pixels('The tallest the embed may be, in pixels; the answer stays within it'),
+});
+
+const OEmbedCommon = {
+  version: z.literal(OEMBED_VERSION),
+  title: z.string().min(1),
+  provider_name: z.string(),
+  provider_url: z.string(),
+  cache_age: z.number().int().min(0).openapi({ description: 'Suggested cache lifetime of this answer, in seconds' }),
+};
+
+/** oEmbed's answer (oembed.com §2.3.4): `rich` for what has an embed, `link` for the library search, which has none. */
+export const OEmbedSchema = z
+  .discriminatedUnion('type', [
+    z
+      .object({
+        type: z.literal('rich'),
+        ...OEmbedCommon,
+        html: z.string().openapi({ description: "An iframe of the report's embed page (/embed/{report})" }),
+        width: z.number().int().min(1),
+        height: z.number().int().min(1),
+      })
+      .strict()
+      .openapi('OEmbedRich'),
+    z.object({ type: z.literal('link'), ...OEmbedCommon }).strict().openapi('OEmbedLink'),
+  ])
+  .openapi('OEmbed');
 
 /** An OpenAPI response of JSON validated by `schema`. */
 export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {

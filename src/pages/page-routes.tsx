@@ -119,7 +119,7 @@ export function createPages() {
     const shelf = await shelfList();
     const titles = new Map(results.hits.map((hit) => [hit.report, shelf.reports.find((r) => r.id === hit.report)?.title ?? hit.report]));
     const scope: SearchScope = { library: { titles, matched: results.reports?.matched ?? 0, searched: results.reports?.searched ?? 0 } };
-    return c.html(<SearchResultsPage scope={scope} query={q} results={results} suggestion={results.correction} />);
+    return c.html(<SearchResultsPage scope={scope} query={q} results={results} suggestion={results.correction} link={linkerFor(c.req.url)} />);
   });
 
   pages.get('/reports/:report', async (c) => {
@@ -151,7 +151,7 @@ export function createPages() {
     const { report } = await requireReport(c.req.param('report'));
     const q = searchText(c.req.query('q'));
     const results = await searchReports(q, { ...DEFAULT_SEARCH_OPTIONS, report: report.id, limit: 20 }, {});
-    return c.html(<SearchResultsPage scope={{ report }} query={q} results={results} suggestion={results.correction} />);
+    return c.html(<SearchResultsPage scope={{ report }} query={q} results={results} suggestion={results.correction} link={linkerFor(c.req.url)} />);
   });
 
   // "Export selected" without JavaScript: the form's repeated `section` fields become the API's list.

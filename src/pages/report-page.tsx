@@ -7,6 +7,8 @@ import { itemId, cslItem, MACHINE_FORMATS, type CitationsFile, type StyleInfo } 
 import { coinsTitle, highwireTags } from '../core/highwire';
 import type { Report } from '../core/types';
 import { citationLinks, type Linker } from '../requests/links';
+import { embedFrameHtml, embedFrameTitle } from '../requests/embed-frame';
+import { oembedDiscovery } from '../requests/oembed';
 import { apiPaths } from '../requests/paths';
 import { CitePanel, PrintReference } from './cite-panel';
 import { citationAlternates, Layout } from './layout';
@@ -28,14 +30,14 @@ export function ReportPage(props: { report: Report; citations: CitationsFile; li
   const { report, link } = props;
   const item = cslItem(report, 'report');
   const cite = citationLinks(link(apiPaths.cite(report.id)));
-  const embedUrl = link(pagePaths.embed(report.id));
+  const canonical = link(pagePaths.report(report.id));
   const reportCitations = formattedCitations(props.citations, report.id, 'report', props.today);
   return (
     <Layout
       title={report.title}
       meta={highwireTags(item)}
-      canonical={link(pagePaths.report(report.id))}
-      alternates={citationAlternates(cite)}
+      canonical={canonical}
+      alternates={[...citationAlternates(cite), oembedDiscovery(link, canonical, report.title)]}
     >
       <article class="report">
         <p class="doc-type">{report.type}</p>
@@ -110,7 +112,7 @@ export function ReportPage(props: { report: Report; citations: CitationsFile; li
           </button>
           <p>Or, where only an iframe is allowed:</p>
           <pre>
-            <code id="embed-iframe">{`<iframe src="${embedUrl}" title="Search: ${report.title}" width="100%" height="420" style="border:0"></iframe>`}</code>
+            <code id="embed-iframe">{embedFrameHtml({ src: link(pagePaths.embed(report.id)), title: embedFrameTitle(report.title) })}</code>
           </pre>
           <button type="button" class="copy" data-copy-from="embed-iframe">
             Copy the iframe snippet

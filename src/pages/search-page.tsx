@@ -6,6 +6,8 @@
 import { raw } from 'hono/html';
 import type { SearchPage as Results } from '../core/search';
 import type { Report } from '../core/types';
+import type { Linker } from '../requests/links';
+import { oembedDiscovery } from '../requests/oembed';
 import { pagePaths } from '../requests/paths';
 import { Layout } from './layout';
 import { SearchForm } from './search-form';
@@ -17,11 +19,13 @@ function againHref(scope: SearchScope, query: string): string {
   return `${'report' in scope ? pagePaths.search(scope.report.id) : pagePaths.librarySearch()}?q=${encodeURIComponent(query)}`;
 }
 
-export function SearchResultsPage(props: { scope: SearchScope; query: string; results: Results; suggestion: string | null }) {
+/** `link`: absolute URLs on this deployment, for the page's oEmbed discovery link. */
+export function SearchResultsPage(props: { scope: SearchScope; query: string; results: Results; suggestion: string | null; link: Linker }) {
   const { scope, query, results } = props;
   const inReport = 'report' in scope ? scope.report : null;
+  const title = `“${query}” in ${inReport ? inReport.title : 'all reports'}`;
   return (
-    <Layout title={`“${query}” in ${inReport ? inReport.title : 'all reports'}`}>
+    <Layout title={title} alternates={[oembedDiscovery(props.link, props.link(againHref(scope, query)), title)]}>
       <nav aria-label="Breadcrumb" class="breadcrumb">
         {inReport ? <a href={pagePaths.report(inReport.id)}>{inReport.title}</a> : <a href={pagePaths.home()}>Reports</a>} › Search
       </nav>

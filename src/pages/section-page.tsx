@@ -8,6 +8,7 @@
  */
 import { raw } from 'hono/html';
 import { citationLinks, type Linker } from '../requests/links';
+import { oembedDiscovery } from '../requests/oembed';
 import { apiPaths } from '../requests/paths';
 import { cslItem, type CitationsFile, type StyleInfo } from '../core/citations';
 import { coinsTitle, highwireTags } from '../core/highwire';
@@ -90,12 +91,14 @@ export function SectionPage(props: { report: Report; section: Section; citations
   const prev = report.sections[index - 1];
   const next = report.sections[index + 1];
   const citations = formattedCitations(props.citations, report.id, section.number, props.today);
+  const title = `${sectionName(section)} — ${report.title}`;
+  const canonical = link(pagePaths.section(report.id, section.number));
   return (
     <Layout
-      title={`${sectionName(section)} — ${report.title}`}
+      title={title}
       meta={highwireTags(item)}
-      canonical={link(pagePaths.section(report.id, section.number))}
-      alternates={citationAlternates(cite)}
+      canonical={canonical}
+      alternates={[...citationAlternates(cite), oembedDiscovery(link, canonical, title)]}
     >
       <nav aria-label="Breadcrumb" class="breadcrumb">
         <a href={pagePaths.report(report.id)}>{report.title}</a> › Section {section.number}

@@ -27,6 +27,8 @@ export const apiPaths = {
   search: () => `${API_BASE}/search`,
   suggest: () => `${API_BASE}/suggest`,
   openapi: () => `${API_BASE}/openapi.json`,
+  /** oEmbed (oembed.com): `?url=` a page of this site. */
+  oembed: () => `${API_BASE}/oembed`,
 };
 
 /** Stable URL paths of the pages a person reads; like the API's, they never change. */

@@ -86,6 +86,18 @@ function requestSet(): Sent[] {
     sent.push(get(`/api/suggest?${query}`));
   }
 
+  // oEmbed: each kind of page (rich and link answers), sizes, formats, and what has no embed.
+  const page = (path: string) => encodeURIComponent(ORIGIN + path);
+  for (const query of [
+    `url=${page(`/reports/${REPORT}`)}`, `url=${page(`/reports/${REPORT}/sections/5`)}&maxwidth=500&maxheight=300&format=json`,
+    `url=${page(`/reports/${REPORT}/search?q=planning`)}`, `url=${page('/search?q=planning')}`, `url=${page(`/embed/${REPORT}`)}`,
+    `url=${page(`/reports/${REPORT}`)}&format=xml`, `url=${encodeURIComponent(`https://elsewhere.example/reports/${REPORT}`)}`, `url=${page('/api/reports')}`,
+    `url=${page('/reports/nope')}`, `url=${page(`/reports/${REPORT}/sections/11`)}`, `url=${page(`/reports/${REPORT}`)}&maxheight=100`,
+    '', 'url=', 'url=%2Freports', `url=${page(`/reports/${REPORT}`)}&maxwidth=0`, `url=${page(`/reports/${REPORT}`)}&format=j%20son`,
+  ]) {
+    sent.push(get(`/api/oembed?${query}`));
+  }
+
   // Citing the report: every format, every style and locale, forms, pages, selections.
   const cite = `${REPORT_PATH}/cite`;
   for (const format of FORMATS) sent.push(get(`${cite}?format=${format}`), get(`${cite}?format=${format}&sections=3,5`), get(`${cite}?format=${format}&download=on`));

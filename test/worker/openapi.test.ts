@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BIBLIOGRAPHY_MEDIA_TYPE, CITATION_FORMATS, FORM_NAMES } from '../../src/core/citations';
-import { call, getJson } from './client';
+import { call, getJson, ORIGIN } from './client';
 
 const API_PATHS = [
   '/api/search',
@@ -11,6 +11,7 @@ const API_PATHS = [
   '/api/reports/{report}/sections/{n}/cite',
   '/api/reports/{report}/cite',
   '/api/reports/{report}/pages/{page}',
+  '/api/oembed',
 ];
 
 interface Parameter {
@@ -58,7 +59,8 @@ describe('GET /api/openapi.json', () => {
 
     for (const [template, item] of Object.entries<any>(doc.paths)) {
       const params: Parameter[] = item.get.parameters ?? [];
-      const example = (p: Parameter) => String(p.schema.example);
+      // A URL example (oEmbed's url=) names a page of the deployment: it is moved onto the origin called.
+      const example = (p: Parameter) => (p.schema.format === 'uri' ? String(p.schema.example).replace(/^https?:\/\/[^/]+/, ORIGIN) : String(p.schema.example));
       let path = template;
       for (const p of params.filter((p) => p.in === 'path')) path = path.replace(`{${p.name}}`, encodeURIComponent(example(p)));
       const query = new URLSearchParams(params.filter((p) => p.in === 'query' && p.required).map((p) => [p.name, example(p)]));
@@ -74,7 +76,7 @@ describe('GET /api/openapi.json', () => {
     const ids = Object.values<any>(doc.paths).map((item) => item.get.operationId);
 
     expect(doc.jsonSchemaDialect).toBe('https://spec.openapis.org/oas/3.1/dialect/base');
-    expect(ids.sort()).toEqual(['citeReport', 'citeSection', 'getPage', 'getReport', 'getSection', 'listReports', 'search', 'suggest']);
+    expect(ids.sort()).toEqual(['citeReport', 'citeSection', 'getPage', 'getReport', 'getSection', 'listReports', 'oembed', 'search', 'suggest']);
   });
 
   it('lists the negotiated citation types of the report and section URLs, from the registry, and their 406', async () => {
