@@ -83,6 +83,7 @@ export interface SearchAnswer {
     pages: { label: string; first: string; last: string; numbering: string } | null;
     score: number;
     terms: string[];
+    related: Array<{ query: string; matched: string; relation: string }>;
     snippet: string;
     links: Record<string, string>;
   }>;

@@ -98,6 +98,26 @@ describe('GET /api/search: finding sections', () => {
   });
 });
 
+describe('GET /api/search: related words (WordNet)', () => {
+  it('finds the Executive Summary for "synopsis" and says it matched "summary", a broader word', async () => {
+    const answer = await search({ q: 'synopsis' });
+
+    expect(answer.results.map((hit) => hit.number)).toEqual([4]);
+    expect(answer.results[0].related).toEqual([{ query: 'synopsis', matched: 'summary', relation: 'broader' }]);
+    expect(answer.results[0].terms).toEqual(['summary']);
+  });
+
+  it('lists no related words for words typed as the report writes them', async () => {
+    const answer = await search({ q: 'counterfactual' });
+
+    expect(answer.results[0].related).toEqual([]);
+  });
+
+  it('still finds nothing for a query the report cannot answer', async () => {
+    for (const q of ['banana', 'quantum chromodynamics', 'climate finance']) expect((await search({ q })).total, q).toBe(0);
+  });
+});
+
 describe('GET /api/search: snippets are safe HTML', () => {
   it('answers a script tag as a query with 200, valid JSON and no script in any snippet', async () => {
     const res = await call(`/api/search?q=${encodeURIComponent('<script>alert(1)</script>')}`);
