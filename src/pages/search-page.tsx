@@ -4,7 +4,7 @@
  * the library (each hit then names its report).
  */
 import { raw } from 'hono/html';
-import type { SearchPage as Results } from '../core/search';
+import { matchCount, noResultsAdvice, relatedPairs, type SearchPage as Results } from '../core/search';
 import type { Report } from '../core/types';
 import type { Linker } from '../requests/links';
 import { oembedDiscovery } from '../requests/oembed';
@@ -17,6 +17,27 @@ export type SearchScope = { report: Report } | { library: { titles: ReadonlyMap<
 
 function againHref(scope: SearchScope, query: string): string {
   return `${'report' in scope ? pagePaths.search(scope.report.id) : pagePaths.librarySearch()}?q=${encodeURIComponent(query)}`;
+}
+
+/** What to try when nothing matched (`noResultsAdvice`), as a list with links. */
+function NoResults(props: { scope: SearchScope; query: string }) {
+  const advice = noResultsAdvice({ words: props.query.trim().split(/\s+/).filter(Boolean).length, inOneReport: 'report' in props.scope });
+  return (
+    <div class="no-results">
+      <p>Try:</p>
+      <ul>
+        {advice.map((item) =>
+          item.kind === 'whole-library' ? (
+            <li>
+              <a href={`${pagePaths.librarySearch()}?q=${encodeURIComponent(props.query)}`}>{item.text}</a>
+            </li>
+          ) : (
+            <li>{item.text}</li>
+          ),
+        )}
+      </ul>
+    </div>
+  );
 }
 
 /** `link`: absolute URLs on this deployment, for the page's oEmbed discovery link. */
@@ -32,7 +53,7 @@ export function SearchResultsPage(props: { scope: SearchScope; query: string; re
       <h1>Search results</h1>
       <SearchForm report={inReport?.id} value={query} />
       <p role="status">
-        {results.total === 0 ? 'No sections match' : `${results.total} section${results.total === 1 ? ' matches' : 's match'}`} “{query}”
+        {matchCount(results.total)} “{query}”
         {'library' in scope && scope.library.matched > scope.library.searched && ` in the ${scope.library.searched} reports where the words count most (of ${scope.library.matched} that hold them)`}.
         {props.suggestion && (
           <>
@@ -40,6 +61,7 @@ export function SearchResultsPage(props: { scope: SearchScope; query: string; re
           </>
         )}
       </p>
+      {results.total === 0 && <NoResults scope={scope} query={query} />}
       <ol class="results">
         {results.hits.map((hit) => (
           <li>
@@ -49,6 +71,16 @@ export function SearchResultsPage(props: { scope: SearchScope; query: string; re
             {'library' in scope && <p class="hit-report">{scope.library.titles.get(hit.report) ?? hit.report}</p>}
             {hit.page !== null && <p class="hit-page">p. {hit.page}</p>}
             <p class="snippet">{raw(hit.snippet)}</p>
+            {hit.related.length > 0 && (
+              <p class="hit-related">
+                {relatedPairs(hit.related).map((pair, i) => (
+                  <>
+                    {i === 0 ? 'matched ' : ', '}
+                    <em>{pair.matched}</em> for <em>{pair.query}</em>
+                  </>
+                ))}
+              </p>
+            )}
           </li>
         ))}
       </ol>

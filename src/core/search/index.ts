@@ -17,6 +17,7 @@ import { correctQuery } from './correct';
 import { parseQuery } from './query';
 import { searchSections, type SearchOptions, type SearchPage } from './rank';
 
+export { matchCount, noResultsAdvice, relatedPairs, type NoResultsAdvice } from './advice';
 export { correctQuery } from './correct';
 export { pickReports, queryIndexTerms, searchLibrary, wordListFrom, type LibraryReport, type PickedReports, type WordList } from './library-search';
 export { editDistance } from './edit-distance';
