@@ -31,7 +31,7 @@ import { bundleSizes, formatSize, totalSize } from './bundle-size';
 import { BuiltLibrary } from './library/read-build';
 import { median, percentile } from './samples';
 import { startDevServer } from './dev-server';
-import { baselineSearch, readRelevanceSet } from './relevance';
+import { baselineSearch, PARAPHRASE_SET, readRelevanceSet } from './relevance';
 
 /** Issue 9's targets for the core search in Node, in CPU milliseconds per call. */
 const CORE_TARGETS = { median: 0.25, p99: 1, anyAccepted: 2 };
@@ -122,7 +122,9 @@ function size(bytes: Buffer | string): string {
 }
 
 /** Runners whose calls are timed, each in a process of its own (see `timeInChild`). */
-type Runner = 'ours' | 'plain';
+/** Our search; the same without related words (what they cost); plain MiniSearch. */
+type Runner = 'ours' | 'unrelated' | 'plain';
+const RUNNERS: Runner[] = ['ours', 'unrelated', 'plain'];
 
 /** The report the single-report figures are measured on: the project's own. */
 const SEED_REPORT = 'driving-the-system-apart';
@@ -130,6 +132,8 @@ const SEED_REPORT = 'driving-the-system-apart';
 /** The CPU times of one runner: the relevance set's queries, then each worst case. */
 interface RunnerTimes {
   relevance: Samples;
+  /** The paraphrase set: queries in a student's words, where related words are looked up and match most. */
+  paraphrases: Samples;
   worst: Record<string, Samples>;
 }
 
@@ -143,17 +147,20 @@ function timeRunner(runner: Runner): RunnerTimes {
   let run: (q: string) => unknown;
   if (runner === 'ours') {
     run = (q) => searchWithCorrection(index, catalogue, q, DEFAULT_SEARCH_OPTIONS, analyzer);
+  } else if (runner === 'unrelated') {
+    run = (q) => searchWithCorrection(index, catalogue, q, { ...DEFAULT_SEARCH_OPTIONS, related: [] }, analyzer);
   } else {
     run = baselineSearch(catalogue.reports);
   }
   const relevance = timeEach(readRelevanceSet().queries.map((q) => q.q), run);
+  const paraphrases = timeEach(readRelevanceSet(PARAPHRASE_SET).queries.map((q) => q.q), run);
   const worst: Record<string, Samples> = {};
   for (const [name, q] of hostileQueries()) {
     const refused = queryLimitProblems(q).length > 0;
     // A query beyond the limits never reaches our search: time the check that refuses it.
     worst[name] = timeEach([q], runner === 'ours' && refused ? () => queryLimitProblems(q) : run, 200);
   }
-  return { relevance, worst };
+  return { relevance, paraphrases, worst };
 }
 
 /**
@@ -172,8 +179,8 @@ async function main() {
   const timeAt = process.argv.indexOf('--time');
   if (timeAt >= 0) {
     const runner = process.argv[timeAt + 1];
-    if (runner !== 'ours' && runner !== 'plain') throw new Error(`--time takes ours or plain, not ${runner}`);
-    process.stdout.write(JSON.stringify(timeRunner(runner)));
+    if (!RUNNERS.includes(runner as Runner)) throw new Error(`--time takes ${RUNNERS.join(', ')}, not ${runner}`);
+    process.stdout.write(JSON.stringify(timeRunner(runner as Runner)));
     return;
   }
   const growthAt = process.argv.indexOf('--reports');
@@ -194,6 +201,7 @@ async function main() {
 
   const queries = readRelevanceSet().queries.map((q) => q.q);
   const ours = timeInChild('ours');
+  const unrelated = timeInChild('unrelated');
   const plain = timeInChild('plain');
   const ratio = (x: number[], y: number[]) => `${(median(x) / median(y)).toFixed(1)}×`;
 
@@ -206,6 +214,10 @@ async function main() {
     console.log(`    ratio of medians, ours / plain:          ${ratio(ours.relevance[clock], plain.relevance[clock])}`);
     const sorted = [...ours.relevance[clock]].sort((a, b) => a - b);
     console.log(`    targets (issue 9): median ≤ ${CORE_TARGETS.median} ms ${verdict(percentile(sorted, 50) <= CORE_TARGETS.median)}, p99 ≤ ${CORE_TARGETS.p99} ms ${verdict(percentile(sorted, 99) <= CORE_TARGETS.p99)}`);
+  }
+  console.log(`related words' cost, CPU time per call, ours / ours without related words (same run, processes of their own):`);
+  for (const [name, key] of [['relevance set', 'relevance'], ['paraphrase set', 'paraphrases']] as const) {
+    console.log(`  ${name.padEnd(15)} ${summarise(ours[key].cpu)} against ${summarise(unrelated[key].cpu)}: ${(median(ours[key].cpu) / median(unrelated[key].cpu)).toFixed(2)}×`);
   }
   console.log(`worst cases, CPU time of the process per call (limits: ${MAX_QUERY_LENGTH} UTF-16 units, ${MAX_QUERY_WORDS} words, ${MAX_TERM_LENGTH} characters a word), 200 rounds each; p99 by elapsed time beside:`);
   for (const [name, q] of hostileQueries()) {
