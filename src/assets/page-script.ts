@@ -60,7 +60,7 @@ document.addEventListener('click', async (event) => {
     await writeClipboard(source.text, source.html);
     flash(button, 'Copied');
   } catch {
-    flash(button, selectText(source.element) ? `Copying is blocked here: the text is selected, press ${COPY_KEYS}` : 'Copy failed: select the text instead');
+    flash(button, selectText(source.element) ? `Selected: press ${COPY_KEYS} to copy` : 'Copy failed: select the text instead');
   }
 });
 

@@ -77,7 +77,7 @@ export function createCiteMenus(state: WidgetState, announce: (text: string) => 
       shown.hidden = !copied;
       const selection = getSelection();
       if (copied && selection) selection.selectAllChildren(shown);
-      button.textContent = copied ? `Selected: press ${COPY_KEYS}` : 'Copy failed';
+      button.textContent = copied ? `Selected: press ${COPY_KEYS} to copy` : 'Copy failed';
       announce(copied ? `Copying is blocked here: the ${name} is selected, press ${COPY_KEYS} to copy it.` : `Could not copy the ${name}.`);
     }
     setTimeout(() => (button.textContent = button.dataset.label!), FLASH_MS);
