@@ -123,20 +123,20 @@ export function createResultsList(state: WidgetState, parts: { input: HTMLInputE
   /** One result: a link named by the section's title, described by its pages and snippet; its Cite button. */
   function result(hit: Hit, i: number): HTMLElement {
     const item = h('li', { id: `o${i}`, class: 'opt' });
-    const link = h('a', { id: `l${i}`, class: 'link', href: links.section(hit), 'aria-describedby': `p${i} s${i}` });
+    // An untitled section's label already starts with its pages.
+    const range = hit.title === null ? '' : pagesText(hit.pages);
+    // Where the match is, when the section's pages are known: the page a student will cite.
+    const pages = [range, hit.page === null ? '' : `match on p. ${hit.page}`].filter(Boolean).join(' · ');
+    const link = h('a', { id: `l${i}`, class: 'link', href: links.section(hit), 'aria-describedby': pages ? `p${i} s${i}` : `s${i}` });
     if (links.newTab()) {
       link.target = '_blank';
       link.rel = 'noopener';
     }
     link.append(h('span', { id: `t${i}`, class: 't' }, hit.title ?? hit.label));
-    // An untitled section's label already starts with its pages.
-    const range = hit.title === null ? '' : pagesText(hit.pages);
-    // Where the match is, when the section's pages are known: the page a student will cite.
-    const pages = [range, hit.page === null ? '' : `match on p. ${hit.page}`].filter(Boolean).join(' · ');
     const snippet = h('span', { id: `s${i}`, class: 's' });
     snippet.append(...snippetNodes(hit.snippet));
     const text = h('span', { class: 'x' });
-    text.append(link, h('span', { id: `p${i}`, class: 'p' }, pages), snippet);
+    text.append(link, pages ? h('span', { id: `p${i}`, class: 'p' }, pages) : '', snippet);
     item.append(text, ...cite.controls(links.cite(hit), i, hit.page));
     return item;
   }

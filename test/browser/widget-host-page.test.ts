@@ -155,10 +155,18 @@ describe('<report-search> on a course site (another origin)', () => {
 
     expect(await link.evaluate((a) => a.textContent)).toBe(await options.first().locator('.t').textContent());
     const described = await link.evaluate((a) => (a.getAttribute('aria-describedby') ?? '').split(' ').map((id) => (a.getRootNode() as ShadowRoot).getElementById(id)?.textContent).join(' '));
-    const pages = await options.first().locator('.p').textContent();
-    expect(pages).toMatch(/^pp?\. /); // section 7 has a title, so its pages are said apart
-    expect(described).toBe(`${pages} ${await options.first().locator('.s').textContent()}`);
+    // Section 7 is untitled here: its label (the link's name) starts with its pages, so no pages line.
+    expect(await link.textContent()).toMatch(/^pp?\. \S+/);
+    expect(described).toBe(await options.first().locator('.s').textContent());
     expect(described).toContain('the counterfactual (“what if the UN had not planned together?”)');
+
+    // A titled section ("Abbreviations", section 3): named by its title, its pages said first in the description.
+    await search(page, 'abbreviations');
+    const titled = options.filter({ has: page.locator('.p') }).first();
+    expect(await titled.locator('a.link').textContent()).toBe('Abbreviations');
+    const titledDescription = await titled.locator('a.link').evaluate((a) => (a.getAttribute('aria-describedby') ?? '').split(' ').map((id) => (a.getRootNode() as ShadowRoot).getElementById(id)?.textContent).join(' '));
+    expect(titledDescription).toBe(`${await titled.locator('.p').textContent()} ${await titled.locator('.s').textContent()}`);
+    expect(titledDescription).toMatch(/^pp\. iii–iv /);
     expect(await widgetParts(page).landmark.count()).toBe(1);
   });
 
