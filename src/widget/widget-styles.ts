@@ -21,7 +21,7 @@
  * report-search { --report-search-accent: #7a1f5c; --report-search-font: Georgia, serif; }
  *
  * Every default pair has a contrast of at least 4.5:1 (text on background,
- * on the active option and on a mark; borders at least 3:1). If you set your
+ * on a hovered or focused result and on a mark; borders at least 3:1). If you set your
  * own colours, keep those ratios. The `theme` attribute picks the defaults:
  * `light` (without the attribute, or with any other value), `dark`, or
  * `auto` (the reader's prefers-color-scheme). Light by default: the widget
