@@ -78,12 +78,12 @@ function instrument() {
   let listVersion = 0;
   // Input events are composed: they reach the host, retargeted, with the shadow input first on the path.
   host.addEventListener('input', (event) => log.push({ t: performance.now(), kind: 'input', value: (event.composedPath()[0] as HTMLInputElement).value }), true);
-  const list = root.querySelector<HTMLElement>('[role=listbox]')!;
+  const list = root.querySelector<HTMLElement>('ul.list')!;
   new MutationObserver((records) => {
     if (records.some((r) => r.target === list || list.contains(r.target))) listVersion++;
     const version = listVersion;
     // Read the state now, stamp it when the frame that shows it is about to paint.
-    const first = list.hidden ? null : list.querySelector('[role=option] a');
+    const first = list.hidden ? null : list.querySelector('li a.link');
     const state = { top: section(first?.getAttribute('href')), busy: root.querySelector('[aria-busy]')?.getAttribute('aria-busy') ?? null, list: version };
     requestAnimationFrame(() => log.push({ t: performance.now(), kind: 'state', ...state }));
   }).observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
@@ -149,7 +149,7 @@ async function typeOnce(browser: Browser, site: Site, word: string, expected: nu
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: LATENCY_MS, downloadThroughput: BYTES_PER_SECOND, uploadThroughput: BYTES_PER_SECOND });
     await page.goto(site.hostOrigin + HOST_PAGES.widget);
-    const input = page.locator('report-search').getByRole('combobox');
+    const input = page.locator('report-search').getByRole('searchbox');
     await input.waitFor();
     await input.focus();
     await page.evaluate(instrument);

@@ -7,7 +7,7 @@
  *    kept in a per-report cache under a key of everything it is made from,
  *    so only changed reports are built, on every core (`scripts/library/`);
  * 3. library: the shelf list, the word list in shards, the citation styles;
- * 4. scripts: the widget and the page script, bundled;
+ * 4. scripts: the widget, the page script and the host page's frame script, bundled;
  * 5. write: everything into a fresh folder, swapped in at once, so a failed
  *    build leaves the previous one untouched.
  *
@@ -37,6 +37,8 @@ const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The widget must stay small enough to add to any course page without a thought. */
 export const WIDGET_GZIP_BUDGET = 8192;
+/** The host page's frame script (/embed/frame.js) only listens for one message: a few hundred bytes. */
+export const FRAME_SCRIPT_GZIP_BUDGET = 512;
 
 /** The folder under the build that Workers Static Assets serves to the Worker (wrangler.toml `[assets]`). */
 export const ASSETS_FOLDER = 'assets';
@@ -156,12 +158,15 @@ async function writeLibrary(reports: Report[], { out, next, cache, code, keys, c
   started = performance.now();
   const page = bundleScript(join(projectRoot, 'src/assets/page-script.ts'));
   const widget = bundleScript(join(projectRoot, 'src/widget/report-search.ts'));
+  const frame = bundleScript(join(projectRoot, 'src/frame/host-frames.ts'));
   if (widget.gzipBytes > WIDGET_GZIP_BUDGET) throw new Error(`widget.js is ${widget.gzipBytes} bytes gzip, over the ${WIDGET_GZIP_BUDGET}-byte budget`);
+  if (frame.gzipBytes > FRAME_SCRIPT_GZIP_BUDGET) throw new Error(`frame.js is ${frame.gzipBytes} bytes gzip, over the ${FRAME_SCRIPT_GZIP_BUDGET}-byte budget`);
   writeFileSync(join(next, 'page.js'), page.code);
   writeFileSync(join(next, 'widget.js'), widget.code);
-  const id = buildId({ 'page.js': page.code, 'widget.js': widget.code, 'citation-styles.json': stylesJson, 'library.json': shelfJson }, [...keys].map(([r, k]) => `${r}:${k}`), projectRoot);
+  writeFileSync(join(next, 'frame.js'), frame.code);
+  const id = buildId({ 'page.js': page.code, 'widget.js': widget.code, 'frame.js': frame.code, 'citation-styles.json': stylesJson, 'library.json': shelfJson }, [...keys].map(([r, k]) => `${r}:${k}`), projectRoot);
   writeFileSync(join(next, 'build-id.json'), JSON.stringify({ id }));
-  stages.push(stage('scripts', started, `widget.js ${widget.bytes} bytes, ${widget.gzipBytes} bytes gzip (budget ${WIDGET_GZIP_BUDGET}); page.js ${page.gzipBytes} bytes gzip`));
+  stages.push(stage('scripts', started, `widget.js ${widget.bytes} bytes, ${widget.gzipBytes} bytes gzip (budget ${WIDGET_GZIP_BUDGET}); page.js ${page.gzipBytes} bytes gzip; frame.js ${frame.gzipBytes} bytes gzip`));
 
   // 5. Write: swap the new build in, then forget cache entries no build uses.
   started = performance.now();

@@ -26,8 +26,8 @@ interface Shot {
 /** Types into the page's `<report-search>` and waits until its results are shown. */
 async function searchInWidget(page: Page, query: string): Promise<void> {
   const widget = page.locator('report-search');
-  await widget.getByRole('combobox').fill(query);
-  await widget.getByRole('option').first().waitFor();
+  await widget.getByRole('searchbox').fill(query);
+  await widget.getByRole('listitem').first().waitFor();
   await widget.locator('.root[aria-busy="false"]').waitFor({ state: 'attached' });
 }
 

@@ -7,6 +7,10 @@ declare module '*/index/build/page.js' {
   const text: string;
   export default text;
 }
+declare module '*/index/build/frame.js' {
+  const text: string;
+  export default text;
+}
 declare module '*.css' {
   const text: string;
   export default text;

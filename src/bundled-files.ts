@@ -1,10 +1,12 @@
 /**
  * What the build bundles into the Worker's script: code and its identity,
  * never data (the library's data is read through `src/data/`). The build id,
- * the widget, the page script and the stylesheet are imported as text
+ * the widget, the page script, the host page's frame script and the
+ * stylesheet are imported as text
  * (wrangler.toml's module rule) and encoded once per isolate.
  */
 import buildIdText from '../index/build/build-id.json';
+import frameScript from '../index/build/frame.js';
 import pageScript from '../index/build/page.js';
 import widgetScript from '../index/build/widget.js';
 import stylesheet from './assets/style.css';
@@ -21,11 +23,11 @@ export function getBuildId(): string {
   return buildId;
 }
 
-const ASSETS = { 'widget.js': widgetScript, 'page.js': pageScript, 'style.css': stylesheet } as const;
+const ASSETS = { 'widget.js': widgetScript, 'page.js': pageScript, 'frame.js': frameScript, 'style.css': stylesheet } as const;
 
 const assetBytes = new Map<keyof typeof ASSETS, Uint8Array<ArrayBuffer>>();
 
-/** A static asset as the bytes a response sends, encoded once per isolate: the widget, the page script, the stylesheet. */
+/** A static asset as the bytes a response sends, encoded once per isolate: the widget, the page and frame scripts, the stylesheet. */
 export function getAsset(name: keyof typeof ASSETS): Uint8Array<ArrayBuffer> {
   let bytes = assetBytes.get(name);
   if (!bytes) assetBytes.set(name, (bytes = utf8Bytes(asText(ASSETS[name]))));

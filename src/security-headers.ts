@@ -6,6 +6,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { FRAME_SCRIPT_PATH } from './requests/paths';
 
 // Only our own scripts and styles, never inline: no page needs any.
 const PAGE_CSP = {
@@ -26,8 +27,9 @@ const COMMON = { referrerPolicy: 'strict-origin-when-cross-origin' } as const;
  * The profiles. `page`: the pages a person reads (and the error pages), never
  * framed by another site. `embed`: /embed/*, framed by any site (the point of
  * it); no X-Frame-Options, which cannot say "anyone". `crossOrigin`: the API,
- * the widget script and the assets, fetched from any origin; nothing in them
- * may run as a document.
+ * the widget script, the host pages' frame script (/embed/frame.js, a script
+ * though under /embed/) and the assets, fetched from any origin; nothing in
+ * them may run as a document.
  */
 const PROFILES = {
   page: secureHeaders({
@@ -59,8 +61,8 @@ export type HeaderProfile = keyof typeof PROFILES;
  * @example headerProfileFor('/embed/driving-the-system-apart') // 'embed'
  */
 export function headerProfileFor(pathname: string): HeaderProfile {
+  if (pathname.startsWith('/api/') || pathname.startsWith('/assets/') || pathname === '/widget.js' || pathname === FRAME_SCRIPT_PATH) return 'crossOrigin';
   if (pathname.startsWith('/embed/')) return 'embed';
-  if (pathname.startsWith('/api/') || pathname.startsWith('/assets/') || pathname === '/widget.js') return 'crossOrigin';
   return 'page';
 }
 

@@ -1,6 +1,7 @@
 /**
- * The pages' only script: copy buttons and the "Export selected" check.
- * Everything else works without it.
+ * The pages' only script: copy buttons, the "Export selected" check, and,
+ * in a frame (the embed page), the frame's height for the host page
+ * (src/frame/frame-height.ts). Everything else works without it.
  *
  * A copy button copies its `data-copy` text, or the text of the element named
  * by `data-copy-from`; with `data-copy-html-from` it also puts that element's
@@ -8,7 +9,12 @@
  * its italic title. Where the Clipboard API is refused (a sandboxed or
  * cross-origin frame), the text is selected for the reader to copy by hand.
  */
+import { reportFrameHeight } from '../frame/frame-height';
+
 const FLASH_MS = 2500;
+
+/** The copy shortcut as this reader's keyboard has it. */
+const COPY_KEYS = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘C' : 'Ctrl+C';
 
 function copySource(button: HTMLButtonElement): { text: string; html: string | null; element: Element | null } {
   const from = button.dataset.copyFrom ? document.getElementById(button.dataset.copyFrom) : null;
@@ -54,7 +60,7 @@ document.addEventListener('click', async (event) => {
     await writeClipboard(source.text, source.html);
     flash(button, 'Copied');
   } catch {
-    flash(button, selectText(source.element) ? 'Selected: press Ctrl+C (⌘C) to copy' : 'Copy failed: select the text instead');
+    flash(button, selectText(source.element) ? `Selected: press ${COPY_KEYS} to copy` : 'Copy failed: select the text instead');
   }
 });
 
@@ -67,3 +73,5 @@ document.addEventListener('submit', (event) => {
   const message = form.querySelector('.export-message');
   if (message) message.textContent = 'Tick at least one section to export.';
 });
+
+reportFrameHeight();

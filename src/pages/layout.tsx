@@ -6,6 +6,7 @@ import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { CITATION_FORMATS } from '../core/citations';
 import type { MetaTag } from '../core/highwire';
+import type { Theme } from '../requests/parameters';
 
 export interface LayoutProps {
   title: string;
@@ -17,6 +18,8 @@ export interface LayoutProps {
   canonical?: string;
   /** Pages embedded in other sites drop the site header and footer. */
   bare?: boolean;
+  /** A fixed colour theme (the embed's `?theme=`); without one, the reader's system setting. */
+  theme?: Theme;
   children: Child;
 }
 
@@ -30,7 +33,7 @@ export function Layout(props: LayoutProps) {
   return (
     <>
       {raw('<!DOCTYPE html>')}
-      <html lang="en">
+      <html lang="en" data-theme={props.theme}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

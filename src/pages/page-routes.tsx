@@ -14,8 +14,8 @@ import { BoundedCache, cached, PAGE_CACHE_ENTRIES, utcDay, utf8Bytes } from '../
 import { echoed, ProblemError } from '../problem';
 import { linkerFor } from '../requests/links';
 import { reportCitations, requireReport, requireSection } from '../requests/lookups';
-import { QueryText, SectionNumberParam } from '../requests/parameters';
-import { apiPaths } from '../requests/paths';
+import { QueryText, SectionNumberParam, THEMES, type Theme } from '../requests/parameters';
+import { apiPaths, FRAME_SCRIPT_PATH } from '../requests/paths';
 import { searchReports } from '../requests/search';
 import { EmbedPage } from './embed-page';
 import { HomePage } from './home-page';
@@ -74,6 +74,14 @@ function searchText(value: string | undefined): string {
     detail: `Type between 1 and ${MAX_QUERY_LENGTH} characters, at most ${MAX_QUERY_WORDS} words, to search: ${reasons.join('; ')}.`,
     invalidParams: reasons.map((reason) => ({ name: 'q', reason })),
   });
+}
+
+/** The embed's `?theme=`: light without one; anything but a theme's name is refused, as a typo would go unnoticed. */
+function embedTheme(value: string | undefined): Theme {
+  if (value === undefined) return 'light';
+  if ((THEMES as readonly string[]).includes(value)) return value as Theme;
+  const reason = `"${echoed(value)}" is not a theme: choose ${THEMES.join(', ')}`;
+  throw new ProblemError({ status: 400, kind: 'invalid-parameter', title: 'Unknown theme', detail: `${reason}.`, invalidParams: [{ name: 'theme', reason }] });
 }
 
 /** Reports on one home page. */
@@ -191,19 +199,22 @@ export function createPages() {
     return c.redirect(`${apiPaths.citeSection(report.id, section.number)}?${params}`, 303);
   });
 
-  pages.get('/embed/:report', async (c) => {
-    const { report } = await requireReport(c.req.param('report'));
-    c.header('Cache-Control', PAGE_CACHE_CONTROL);
-    const origin = new URL(c.req.url).origin;
-    return htmlBytes(c, pageHtml(['embed', report.id, origin], () => <EmbedPage report={report} origin={origin} />));
-  });
-
   for (const [path, name, type] of [
     ['/widget.js', 'widget.js', 'text/javascript'],
+    [FRAME_SCRIPT_PATH, 'frame.js', 'text/javascript'],
     ['/assets/page.js', 'page.js', 'text/javascript'],
     ['/assets/style.css', 'style.css', 'text/css'],
   ] as const) {
     pages.get(path, (c) => c.body(getAsset(name), 200, { 'Content-Type': `${type}; charset=utf-8`, 'Cache-Control': ASSET_CACHE_CONTROL }));
   }
+
+  // After the assets: /embed/frame.js is a script, not a report.
+  pages.get('/embed/:report', async (c) => {
+    const { report } = await requireReport(c.req.param('report'));
+    const theme = embedTheme(c.req.query('theme'));
+    c.header('Cache-Control', PAGE_CACHE_CONTROL);
+    const origin = new URL(c.req.url).origin;
+    return htmlBytes(c, pageHtml(['embed', report.id, origin, theme], () => <EmbedPage report={report} origin={origin} theme={theme} />));
+  });
   return pages;
 }

@@ -49,7 +49,7 @@ export function ReportPage(props: { report: Report; citations: CitationsFile; li
 
         <section aria-labelledby="search-heading" class="search">
           <h2 id="search-heading">Search this report</h2>
-          <report-search report={report.id} api={link('')} placeholder="Search this report">
+          <report-search report={report.id} api={link('')} placeholder="Search this report" theme="auto">
             <SearchForm report={report.id} />
           </report-search>
         </section>
@@ -105,7 +105,7 @@ export function ReportPage(props: { report: Report; citations: CitationsFile; li
           <h2 id="embed-heading">Add this search to your course site</h2>
           <p>With one script tag:</p>
           <pre>
-            <code id="embed-script">{`<script src="${link('/widget.js')}" defer></script>\n<report-search report="${report.id}"></report-search>`}</code>
+            <code id="embed-script">{`<script src="${link('/widget.js')}" defer></script>\n<report-search report="${report.id}">\n  <a href="${link(pagePaths.report(report.id))}">Search this report</a>\n</report-search>`}</code>
           </pre>
           <button type="button" class="copy" data-copy-from="embed-script">
             Copy the script snippet

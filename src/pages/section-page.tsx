@@ -112,7 +112,7 @@ export function SectionPage(props: { report: Report; section: Section; citations
         <Byline report={report} />
         <span class="Z3988" title={coinsTitle(item)}></span>
         <section aria-label="Search" class="search section-search">
-          <report-search report={report.id} api={link('')} placeholder="Search this report">
+          <report-search report={report.id} api={link('')} placeholder="Search this report" theme="auto">
             <SearchForm report={report.id} />
           </report-search>
         </section>

@@ -45,3 +45,11 @@ export const QueryText = z
     for (const problem of queryLimitProblems(q)) ctx.addIssue({ code: 'custom', message: `the query is too long: ${problem}` });
   })
   .openapi({ maxLength: MAX_QUERY_LENGTH });
+
+/**
+ * The colour themes of the embed page (`?theme=`) and the widget (`theme=`):
+ * light, the default, because a course page is light whatever the reader's
+ * system says; dark; or auto, the reader's system setting.
+ */
+export const THEMES = ['light', 'dark', 'auto'] as const;
+export type Theme = (typeof THEMES)[number];

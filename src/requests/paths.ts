@@ -51,3 +51,9 @@ export const pagePaths = {
   export: (report: string) => `/reports/${encodeURIComponent(report)}/export`,
   embed: (report: string) => `/embed/${encodeURIComponent(report)}`,
 };
+
+/**
+ * The host pages' optional frame script (src/frame/host-frames.ts), beside
+ * the embed it sizes. No report id has a dot, so it never shadows one.
+ */
+export const FRAME_SCRIPT_PATH = '/embed/frame.js';

@@ -17,6 +17,9 @@ import type { WidgetState } from './widget-state';
 /** How long "Copied" stays on a copy button. */
 const FLASH_MS = 2500;
 
+/** The copy shortcut as this reader's keyboard has it. */
+const COPY_KEYS = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘C' : 'Ctrl+C';
+
 /** What the menu copies: each featured style in each of its forms (reference and in-text, or the notes). */
 const COPY_CHOICES = FEATURED_STYLES.map(({ style, label, styleClass }) => ({
   style,
@@ -74,8 +77,8 @@ export function createCiteMenus(state: WidgetState, announce: (text: string) => 
       shown.hidden = !copied;
       const selection = getSelection();
       if (copied && selection) selection.selectAllChildren(shown);
-      button.textContent = copied ? 'Selected: press Ctrl+C' : 'Copy failed';
-      announce(copied ? `Copying is blocked here: the ${name} is selected, press Control C to copy it.` : `Could not copy the ${name}.`);
+      button.textContent = copied ? `Selected: press ${COPY_KEYS} to copy` : 'Copy failed';
+      announce(copied ? `Copying is blocked here: the ${name} is selected, press ${COPY_KEYS} to copy it.` : `Could not copy the ${name}.`);
     }
     setTimeout(() => (button.textContent = button.dataset.label!), FLASH_MS);
   }

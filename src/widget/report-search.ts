@@ -10,23 +10,30 @@
  * - `api`: the API origin; by default the origin this script was loaded from.
  * - `placeholder`: the input's placeholder and accessible name ("Search this report").
  * - `results`: how many results to show, 1–20 (5).
- * - `theme`: `light`, `dark` or `auto` (the reader's colour scheme; the default).
+ * - `theme`: `light` (the default), `dark`, or `auto` (the reader's colour
+ *   scheme): a course page is light whatever the reader's system is, so the
+ *   host chooses.
  * - `target`: `_blank` opens sections in a new tab; otherwise in this window.
  * Colours and font: CSS custom properties, listed in ./widget-styles.ts.
+ * Without JavaScript, the element's own children show (a link to the
+ * report's search page, say); once it renders, its shadow root has no slot,
+ * so they are hidden.
  *
- * How it behaves: an ARIA 1.2 combobox with a listbox popup. Every keystroke
+ * How it behaves: a search landmark holding a searchbox and a list of
+ * results (the pattern and its keys: ./results-list.ts). Every keystroke
  * asks the API at once; the request a newer keystroke makes obsolete is
  * cancelled, and only the answer for the text in the box is ever shown. While
  * it is on its way, the results of the longest shorter query already answered
  * stay on screen, narrowed to those that still fit; a query answered before
- * is shown from memory with no request. ArrowDown and ArrowUp move through
- * the results, Enter or a click opens one, Escape closes the list and a
- * second Escape clears the box. Each result has a Cite button: copy a
- * formatted reference, or download it for a reference manager.
+ * is shown from memory with no request. Each result links to its section and
+ * has a Cite button: copy a formatted reference, or download it for a
+ * reference manager. After opening a section and coming back, the query and
+ * its results are there again (./remembered-query.ts).
  *
- * The parts: ./search-box.ts (the input), ./results-list.ts (the listbox and
+ * The parts: ./search-box.ts (the input), ./results-list.ts (the results and
  * messages), ./cite-menu.ts (each result's Cite menu), ./search-answers.ts
- * (requests and the answers kept), over one ./widget-state.ts object.
+ * (requests and the answers kept), ./remembered-query.ts (the query kept for
+ * Back), over one ./widget-state.ts object.
  *
  * Safety: everything from the API or the reader reaches the DOM as text
  * (`textContent`, Text nodes). Snippets are the one piece of HTML the API
@@ -37,6 +44,7 @@
 import { pagePaths } from '../requests/paths';
 import { createCiteMenus } from './cite-menu';
 import { h } from './element';
+import { rememberedQuery, rememberQuery } from './remembered-query';
 import { createResultsList } from './results-list';
 import { createSearchAnswers } from './search-answers';
 import { createSearchBox, searchInput } from './search-box';
@@ -94,12 +102,17 @@ function mount(host: HTMLElement, root: ShadowRoot) {
   const answers = createSearchAnswers(
     (query) => `${api()}/api/search?${new URLSearchParams({ q: query, report: report(), limit: String(resultCount(host.getAttribute('results'))) })}`,
   );
-  const box = h('div', { class: 'root', 'aria-busy': 'false' });
+  // The search landmark (role=search rather than <search>, which older browsers do not know).
+  const box = h('div', { class: 'root', role: 'search', 'aria-busy': 'false' });
   const input = searchInput();
   const cite = createCiteMenus(state, (text) => results.announce(text));
+  /** Which widget of the page this is, for the query kept in history: its report and its place among the page's widgets. */
+  const widgetKey = () => `${report()}#${Array.prototype.indexOf.call(document.querySelectorAll('report-search'), host)}`;
+  const remember = () => rememberQuery(widgetKey(), state.query);
   const results = createResultsList(state, {
     input,
     cite,
+    onOpen: remember,
     links: {
       section: (hit) => `${api()}${pagePaths.sectionAt(report(), hit.number, hit.terms, hit.page)}`,
       cite: (hit) => `${reportUrl('/api')}/sections/${hit.number}/cite?format=`,
@@ -153,8 +166,20 @@ function mount(host: HTMLElement, root: ShadowRoot) {
     if (!next || !root.contains(next)) results.setOpen(false);
   });
 
+  // Best effort for leaving the page another way than by a result (a host's own link, a reload).
+  addEventListener('pagehide', remember);
+
   return {
-    label: searchBox.label,
+    /** Sets the placeholder, and the landmark's name to match the box's. */
+    label(text: string | null) {
+      searchBox.label(text);
+      box.setAttribute('aria-label', input.placeholder);
+    },
+    /** Puts back the query kept for Back, if any, and lists its results. */
+    restore() {
+      const kept = rememberedQuery(widgetKey());
+      if (kept && !input.value) searchBox.searchFor(kept, false);
+    },
     stop() {
       answers.cancel();
       setBusy(false);
@@ -178,6 +203,10 @@ class ReportSearchElement extends HTMLElement {
 
   attributeChangedCallback() {
     this.widget.label(this.getAttribute('placeholder'));
+  }
+
+  connectedCallback() {
+    this.widget.restore();
   }
 
   disconnectedCallback() {

@@ -1,8 +1,20 @@
 /**
- * The results under the box: an ARIA listbox of options (title, pages,
- * snippet, Cite), the message line under the box, and what is announced to
- * screen readers. It shows what it is given; which answer that is, the widget
- * decides (src/widget/report-search.ts).
+ * The results under the box: a plain list, one item per result (a link named
+ * by the section's title, its pages and snippet as the link's description,
+ * and a Cite button), the message line under the box, and what is announced
+ * to screen readers. It shows what it is given; which answer that is, the
+ * widget decides (src/widget/report-search.ts).
+ *
+ * The pattern (WAI-ARIA Authoring Practices): a search landmark (APG
+ * "Landmark Regions", `role=search`) holding a searchbox and a list of links
+ * and buttons, each reached by Tab as any link or button is. Not the APG
+ * Combobox pattern: a listbox option may hold no interactive child, and each
+ * result has two (its link and its Cite button). As a shortcut, ArrowDown in
+ * the box moves the focus to the first result's link, ArrowDown/ArrowUp then
+ * move it between results' links (the roving focus of APG's "Developing a
+ * Keyboard Interface"), ArrowUp from the first goes back to the box, and
+ * Escape anywhere in the list closes it and goes back to the box. Tab from a
+ * result's link reaches its Cite button.
  *
  * @example
  * const results = createResultsList(state, { input, cite, links });
@@ -36,9 +48,10 @@ export interface ResultsList {
   status: HTMLDivElement;
   /** A visually hidden live region. */
   live: HTMLDivElement;
-  /** Shows the list when asked and there is something to show; hiding it forgets the active option. */
+  /** Shows the list when asked and there is something to show; hiding it closes the Cite menu. */
   setOpen(open: boolean): void;
-  setActive(index: number): void;
+  /** Moves the focus to result `index`'s link, opening the list. */
+  focusResult(index: number): void;
   /** Shows hits (a stand-in while the answer is on its way): nothing is announced. */
   showHits(hits: Hit[]): void;
   /** Shows an answer: its results and their count, or "No results" and the API's suggestion (`retry` searches for it). */
@@ -49,7 +62,7 @@ export interface ResultsList {
   clear(): void;
   /** Says `text` to screen readers now. */
   announce(text: string): void;
-  /** Opens option `index`'s section page. */
+  /** Opens result `index`'s section page. */
   openResult(index: number): void;
 }
 
@@ -67,9 +80,14 @@ function countText(shown: number, total: number): string {
   return `${shown < total ? `${shown} of ${total}` : shown} result${total === 1 ? '' : 's'}`;
 }
 
-export function createResultsList(state: WidgetState, parts: { input: HTMLInputElement; cite: CiteMenus; links: ResultLinks }): ResultsList {
+/**
+ * The results list of one widget. `onOpen` runs just before a result's
+ * section is opened (by its link or a click on its row): the widget keeps
+ * its query then, for the Back button.
+ */
+export function createResultsList(state: WidgetState, parts: { input: HTMLInputElement; cite: CiteMenus; links: ResultLinks; onOpen(): void }): ResultsList {
   const { input, cite, links } = parts;
-  const list = h('ul', { id: 'list', class: 'list', role: 'listbox', 'aria-label': 'Search results' });
+  const list = h('ul', { id: 'list', class: 'list', 'aria-label': 'Search results' });
   const status = h('div', { class: 'status' });
   const live = h('div', { class: 'vh', 'aria-live': 'polite' });
   list.hidden = true;
@@ -81,50 +99,45 @@ export function createResultsList(state: WidgetState, parts: { input: HTMLInputE
     else live.textContent = text;
   }
 
-  function setActive(index: number) {
-    state.active = index;
-    state.options.forEach((option, i) => option.setAttribute('aria-selected', String(i === index)));
-    if (index < 0) return input.removeAttribute('aria-activedescendant');
-    input.setAttribute('aria-activedescendant', state.options[index].id);
-    state.options[index].scrollIntoView({ block: 'nearest' });
-  }
+  const linkOf = (index: number) => state.options[index].querySelector('a') as HTMLAnchorElement;
 
   function setOpen(open: boolean) {
-    const shown = open && state.options.length > 0;
-    list.hidden = !shown;
-    input.setAttribute('aria-expanded', String(shown));
-    if (!shown) {
-      cite.close();
-      setActive(-1);
-    }
+    list.hidden = !(open && state.options.length > 0);
+    if (list.hidden) cite.close();
   }
 
-  /** Sets the options (and the message under the box); no options closes the popup. */
+  function focusResult(index: number) {
+    setOpen(true);
+    linkOf(index).focus();
+  }
+
+  /** Sets the results (and the message under the box); no results hides the list. */
   function show(items: HTMLElement[], ...message: Array<Node | string>) {
     cite.close();
     state.options = items;
-    setActive(-1);
     list.replaceChildren(...items);
     status.replaceChildren(...message);
     setOpen(true);
   }
 
-  /** One result: a link to the section page (title, pages, snippet) and its Cite button. */
-  function option(hit: Hit, i: number): HTMLElement {
-    const item = h('li', { id: `o${i}`, class: 'opt', role: 'option', 'aria-selected': 'false', 'aria-labelledby': `l${i}` });
-    const link = h('a', { id: `l${i}`, class: 'link', href: links.section(hit), tabindex: '-1' });
-    if (links.newTab()) {
-      link.target = '_blank';
-      link.rel = 'noopener';
-    }
+  /** One result: a link named by the section's title, described by its pages and snippet; its Cite button. */
+  function result(hit: Hit, i: number): HTMLElement {
+    const item = h('li', { id: `o${i}`, class: 'opt' });
     // An untitled section's label already starts with its pages.
     const range = hit.title === null ? '' : pagesText(hit.pages);
     // Where the match is, when the section's pages are known: the page a student will cite.
     const pages = [range, hit.page === null ? '' : `match on p. ${hit.page}`].filter(Boolean).join(' · ');
-    const snippet = h('span', { class: 's' });
+    const link = h('a', { id: `l${i}`, class: 'link', href: links.section(hit), 'aria-describedby': pages ? `p${i} s${i}` : `s${i}` });
+    if (links.newTab()) {
+      link.target = '_blank';
+      link.rel = 'noopener';
+    }
+    link.append(h('span', { id: `t${i}`, class: 't' }, hit.title ?? hit.label));
+    const snippet = h('span', { id: `s${i}`, class: 's' });
     snippet.append(...snippetNodes(hit.snippet));
-    link.append(h('span', { id: `t${i}`, class: 't' }, hit.title ?? hit.label), pages ? h('span', { class: 'p' }, pages) : '', snippet);
-    item.append(link, ...cite.controls(links.cite(hit), i, hit.page));
+    const text = h('span', { class: 'x' });
+    text.append(link, pages ? h('span', { id: `p${i}`, class: 'p' }, pages) : '', snippet);
+    item.append(text, ...cite.controls(links.cite(hit), i, hit.page));
     return item;
   }
 
@@ -134,28 +147,39 @@ export function createResultsList(state: WidgetState, parts: { input: HTMLInputE
   }
 
   function openResult(index: number) {
-    const url = (state.options[index].querySelector('a') as HTMLAnchorElement).href;
+    parts.onOpen();
+    const url = linkOf(index).href;
     if (links.newTab()) window.open(url, '_blank', 'noopener');
     else window.location.assign(url);
   }
 
-  // Keep the focus in the input while the pointer picks an option or a menu entry.
+  // Keep the focus where it is while the pointer picks a result or a menu entry (leaving the widget would close the list).
   list.addEventListener('mousedown', (event) => event.preventDefault());
 
   list.addEventListener('click', (event) => {
     const target = event.target as Element;
-    if (target.closest('a, button, .menu')) return; // the link navigates itself; Cite and its menu act on their own
-    const item = target.closest('[role=option]');
+    if (target.closest('a.link')) return parts.onOpen(); // the link navigates itself
+    if (target.closest('button, .menu')) return; // Cite and its menu act on their own
+    const item = target.closest('.opt');
     if (item) openResult(state.options.indexOf(item as HTMLElement));
   });
 
-  // An open Cite menu handles its own keys; otherwise Escape closes the list and goes back to the input.
   list.addEventListener('keydown', (event) => {
-    if (cite.keydown(event) || event.key !== 'Escape') return;
-    event.preventDefault();
-    event.stopPropagation();
-    input.focus();
-    setOpen(false);
+    if (cite.keydown(event)) return; // an open Cite menu handles its own keys
+    const at = state.options.findIndex((item) => item.querySelector('a') === event.target);
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation(); // handled here: a host page's dialog should not close too
+      input.focus();
+      setOpen(false);
+    } else if (at >= 0 && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+      event.preventDefault();
+      const next = at + (event.key === 'ArrowDown' ? 1 : -1);
+      if (next < 0) input.focus();
+      else focusResult(Math.min(next, state.options.length - 1));
+    } else if (at >= 0 && event.key === 'Enter') {
+      parts.onOpen(); // the link follows itself
+    }
   });
 
   return {
@@ -163,10 +187,10 @@ export function createResultsList(state: WidgetState, parts: { input: HTMLInputE
     status,
     live,
     setOpen,
-    setActive,
-    showHits: (hits) => show(hits.map(option)),
+    focusResult,
+    showHits: (hits) => show(hits.map(result)),
     showAnswer(answer, retry) {
-      const items = answer.results.map(option);
+      const items = answer.results.map(result);
       if (items.length > 0) {
         show(items);
         return announce(countText(items.length, answer.total), ANNOUNCE_PAUSE_MS);

@@ -1,9 +1,10 @@
 /**
- * The search box: an ARIA 1.2 combobox whose popup is the results list.
- * Every change of its text is a new query (`onQuery`, with the query as the
- * API is asked it); ArrowDown/ArrowUp move through the results, Enter opens
- * the active one (or asks again), Escape closes the list and a second Escape
- * clears the box.
+ * The search box: a searchbox (`input type=search`) inside the widget's
+ * search landmark, with the results list after it (the pattern is described
+ * in ./results-list.ts). Every change of its text is a new query (`onQuery`,
+ * with the query as the API is asked it); ArrowDown moves the focus to the
+ * first result's link and ArrowUp to the last's, Enter asks again, Escape
+ * closes the list and a second Escape clears the box.
  *
  * @example
  * const input = searchInput();
@@ -32,18 +33,15 @@ export interface SearchBox {
   input: HTMLInputElement;
   /** Sets the placeholder and accessible name ("Search this report" without one). */
   label(text: string | null): void;
-  /** Puts `text` in the box and searches for it. */
-  searchFor(text: string): void;
+  /** Puts `text` in the box and searches for it; the focus goes to the box unless `focus` is false. */
+  searchFor(text: string, focus?: boolean): void;
 }
 
 /** The box's input, made first: the results list points its ARIA attributes at it. */
 export function searchInput(): HTMLInputElement {
   return h('input', {
-    type: 'text',
+    type: 'search',
     class: 'q',
-    role: 'combobox',
-    'aria-autocomplete': 'list',
-    'aria-expanded': 'false',
     'aria-controls': 'list',
     autocomplete: 'off',
     autocapitalize: 'off',
@@ -67,13 +65,10 @@ export function createSearchBox(input: HTMLInputElement, state: WidgetState, res
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       if (!count) return;
       event.preventDefault();
-      results.setOpen(true);
-      const step = event.key === 'ArrowDown' ? 1 : count - 1;
-      results.setActive(state.active < 0 ? (step === 1 ? 0 : count - 1) : (state.active + step) % count);
+      results.focusResult(event.key === 'ArrowDown' ? 0 : count - 1);
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      if (state.active >= 0) results.openResult(state.active);
-      else search();
+      search();
     } else if (event.key === 'Escape') {
       if (!results.list.hidden) results.setOpen(false);
       else if (input.value) {
@@ -92,9 +87,9 @@ export function createSearchBox(input: HTMLInputElement, state: WidgetState, res
       input.placeholder = placeholder;
       input.setAttribute('aria-label', placeholder);
     },
-    searchFor(text) {
+    searchFor(text, focus = true) {
       input.value = text;
-      input.focus();
+      if (focus) input.focus();
       search();
     },
   };

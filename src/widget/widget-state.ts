@@ -8,15 +8,13 @@
 export interface WidgetState {
   /** The query as asked (the box's text trimmed, spaces collapsed, at most MAX_QUERY_LENGTH); '' for none. */
   query: string;
-  /** The result options on screen, in order. */
+  /** The results on screen (their list items), in order. */
   options: HTMLElement[];
-  /** The option ArrowDown/ArrowUp made active, or -1. */
-  active: number;
   /** The open Cite menu and the button that opened it. */
   openMenu: { button: HTMLButtonElement; menu: HTMLElement } | null;
 }
 
 /** The state of a widget nobody has typed into yet. */
 export function initialState(): WidgetState {
-  return { query: '', options: [], active: -1, openMenu: null };
+  return { query: '', options: [], openMenu: null };
 }

@@ -21,15 +21,17 @@
  * report-search { --report-search-accent: #7a1f5c; --report-search-font: Georgia, serif; }
  *
  * Every default pair has a contrast of at least 4.5:1 (text on background,
- * on the active option and on a mark; borders at least 3:1). If you set your
+ * on a hovered or focused result and on a mark; borders at least 3:1). If you set your
  * own colours, keep those ratios. The `theme` attribute picks the defaults:
- * `light`, `dark`, or `auto` (the reader's prefers-color-scheme).
+ * `light` (without the attribute, or with any other value), `dark`, or
+ * `auto` (the reader's prefers-color-scheme). Light by default: the widget
+ * sits on a course page, which is light whatever the reader's system says.
  *
  * The font size is the reader's default (`medium`), not the host page's, so
  * the widget keeps its size on any page and follows the browser's settings.
  */
 
-// --b background, --t text, --m muted, --a accent, --l border (line), --k mark, --h active option.
+// --b background, --t text, --m muted, --a accent, --l border (line), --k mark, --h a hovered result or button.
 const LIGHT =
   'color-scheme:light;--b:var(--report-search-background,#fff);--t:var(--report-search-text,#1b1f24);--m:var(--report-search-muted,#57606a);--a:var(--report-search-accent,#0b5cad);--l:var(--report-search-border,#6e7781);--k:var(--report-search-mark,#fde68a);--h:#e7f0fb';
 const DARK =
@@ -44,10 +46,10 @@ export const WIDGET_CSS = `
 [hidden]{display:none!important}
 .root{all:initial;display:block;position:relative;${LIGHT};font-family:var(--report-search-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);line-height:1.45;color:var(--t);background:var(--b);overflow-wrap:anywhere}
 :host([theme=dark]) .root{${DARK}}
-@media (prefers-color-scheme:dark){:host(:not([theme=light])) .root{${DARK}}}
+@media (prefers-color-scheme:dark){:host([theme=auto]) .root{${DARK}}}
 *{box-sizing:border-box}
 input,button{font:inherit;margin:0}
-.q{width:100%;min-height:${TARGET};padding:8px 12px;color:var(--t);background:var(--b) no-repeat 0 100%/0 3px;border:1px solid var(--l);border-radius:6px}
+.q{-webkit-appearance:none;appearance:none;width:100%;min-height:${TARGET};padding:8px 12px;color:var(--t);background:var(--b) no-repeat 0 100%/0 3px;border:1px solid var(--l);border-radius:6px}
 .q::placeholder{color:var(--m);opacity:1}
 :focus-visible,.q:focus{outline:3px solid var(--a);outline-offset:1px}
 [aria-busy=true] .q{background-image:linear-gradient(var(--a),var(--a));background-size:100% 3px;animation:busy 1s ease-in-out infinite alternate}
@@ -58,12 +60,13 @@ input,button{font:inherit;margin:0}
 button{min-height:${TARGET};min-width:${TARGET};padding:0 12px;color:var(--a);background:var(--b);border:1px solid var(--l);border-radius:6px;cursor:pointer}
 button:hover{background:var(--h)}
 .list{list-style:none;margin:6px 0 0;padding:0;border:1px solid var(--l);border-radius:6px}
-.opt{display:flex;flex-wrap:wrap;align-items:flex-start;border-top:1px solid var(--l)}
+.opt{display:flex;flex-wrap:wrap;align-items:flex-start;border-top:1px solid var(--l);cursor:pointer}
 .opt:first-child{border:0}
-.opt[aria-selected=true]{background:var(--h);box-shadow:inset 4px 0 var(--a)}
-.link{flex:1 1 12em;display:block;padding:10px 12px;color:var(--t);text-decoration:none;cursor:pointer}
-.link:hover .t,[aria-selected=true] .t{text-decoration:underline}
-.t{display:block;font-weight:600;color:var(--a)}
+.opt:hover,.opt:focus-within{background:var(--h)}
+.x{flex:1 1 12em;display:block;padding:10px 12px}
+.link{display:block;color:var(--a);text-decoration:none}
+.link:hover,.link:focus{text-decoration:underline}
+.t{font-weight:600}
 .p{display:block;font-size:.875em;color:var(--m)}
 .s{display:block;margin-top:2px}
 mark{background:var(--k);color:var(--t);border-radius:2px}

@@ -40,8 +40,9 @@ describe('report page: accessibility smoke test', () => {
     await openReportPage(page);
 
     // The widget's box replaces the fallback form, which is no longer shown.
-    expect(await page.getByRole('combobox', { name: 'Search this report', exact: true }).count()).toBe(1);
-    expect(await page.getByRole('searchbox').count()).toBe(0);
+    expect(await page.getByRole('searchbox', { name: 'Search this report', exact: true }).count()).toBe(1);
+    expect(await page.getByRole('searchbox').count()).toBe(1);
+    expect(await page.locator('report-search > form').isVisible()).toBe(false);
     for (let n = 1; n <= 10; n++) expect(await page.getByRole('checkbox', { name: new RegExp(`^Select section ${n}: \\S`) }).count(), `section ${n}`).toBe(1);
     expect(await page.getByRole('checkbox').count()).toBe(10);
     expect(await page.getByRole('combobox', { name: 'Format', exact: true }).count()).toBe(1);

@@ -44,20 +44,27 @@ export function useBrowser() {
   };
 }
 
-/** The parts of a `<report-search>` (Playwright's CSS and role locators pierce its open shadow root). */
+/**
+ * The parts of a `<report-search>` (Playwright's CSS and role locators pierce
+ * its open shadow root): a search landmark holding a searchbox and a list of
+ * results (src/widget/results-list.ts).
+ */
 export function widgetParts(scope: Page | Locator | ReturnType<Page['frameLocator']>, name = 'Search this report') {
   const widget = scope.locator('report-search');
+  const list = widget.getByRole('list', { name: 'Search results' });
   return {
     widget,
-    input: widget.getByRole('combobox', { name }),
-    list: widget.getByRole('listbox', { name: 'Search results' }),
-    options: widget.getByRole('option'),
+    landmark: widget.getByRole('search', { name }),
+    input: widget.getByRole('searchbox', { name }),
+    list,
+    /** The results listed, one list item each. */
+    options: list.getByRole('listitem'),
     /** The message under the box ("No results.", a failure…). */
     status: widget.locator('.status'),
   };
 }
 
-/** The section a result option links to, from its link's URL. */
+/** The section a result links to, from its link's URL. */
 export async function optionSection(option: Locator): Promise<number> {
   const href = await option.locator('a.link').getAttribute('href');
   const match = /\/sections\/(\d+)(?:\?|$)/.exec(href ?? '');
@@ -65,7 +72,7 @@ export async function optionSection(option: Locator): Promise<number> {
   return Number(match[1]);
 }
 
-/** The sections the listed options link to, in order. */
+/** The sections the listed results link to, in order. */
 export async function listedSections(options: Locator): Promise<number[]> {
   const sections: number[] = [];
   for (const option of await options.all()) sections.push(await optionSection(option));

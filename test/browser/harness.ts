@@ -41,20 +41,25 @@ export const HOST_PAGES = {
   widget: '/course.html',
   /** The same course site framing /embed/{report}: the iframe route of the README. */
   embedFrame: '/embed-frame.html',
+  /** The iframe route with the optional /embed/frame.js, which sizes the iframe to its content. */
+  embedSized: '/embed-sized.html',
+  /** The same, the embed asked for in the dark theme. */
+  embedDark: '/embed-dark.html',
   /** A page framing the report page itself, which must refuse to be framed. */
   reportFrame: '/report-frame.html',
 };
 
 const HOST_PAGE_FIXTURE = fileURLToPath(new URL('./fixtures/host-page.html', import.meta.url));
 
-/** A page of the course site holding one iframe. */
-function framingPage(title: string, src: string): string {
+/** A page of the course site holding one iframe, and the scripts it adds after it. */
+function framingPage(title: string, src: string, scripts: string[] = []): string {
   return `<!doctype html>
 <html lang="en">
   <head><meta charset="utf-8" /><title>${title}</title></head>
   <body>
     <h1>${title}</h1>
     <iframe src="${src}" title="${title}" width="100%" height="420" style="border:0"></iframe>
+    ${scripts.map((script) => `<script src="${script}" defer></script>`).join('\n    ')}
   </body>
 </html>`;
 }
@@ -64,6 +69,8 @@ export function hostPages(widgetOrigin: string): Record<string, string> {
   return {
     [HOST_PAGES.widget]: readFileSync(HOST_PAGE_FIXTURE, 'utf8').replaceAll('__WIDGET_ORIGIN__', widgetOrigin),
     [HOST_PAGES.embedFrame]: framingPage('PEACE 301 · Search the reading', `${widgetOrigin}${EMBED_PATH}`),
+    [HOST_PAGES.embedSized]: framingPage('PEACE 301 · Search the reading', `${widgetOrigin}${EMBED_PATH}`, [`${widgetOrigin}/embed/frame.js`]),
+    [HOST_PAGES.embedDark]: framingPage('PEACE 301 · Search the reading', `${widgetOrigin}${EMBED_PATH}?theme=dark`),
     [HOST_PAGES.reportFrame]: framingPage('PEACE 301 · The reading, framed', `${widgetOrigin}${REPORT_PATH}`),
   };
 }

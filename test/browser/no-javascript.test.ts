@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { origins, useBrowser } from './browser-run';
-import { REPORT_PATH, sectionPath } from './harness';
+import { HOST_PAGES, REPORT_PATH, sectionPath } from './harness';
 
 const browser = useBrowser();
 
@@ -44,5 +44,25 @@ describe('the report page without JavaScript', () => {
     expect(await panel.getAttribute('open')).not.toBeNull();
     expect(await apa.isVisible()).toBe(true);
     expect(await apa.innerText()).toBe(REPORT_APA);
+  });
+});
+
+describe('<report-search> on a course page without JavaScript', () => {
+  it('shows the fallback link the README puts inside the element, which leads to the report', async () => {
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    await page.goto(origins().hostOrigin + HOST_PAGES.widget);
+    const link = page.locator('report-search').getByRole('link', { name: 'Search this report' });
+
+    expect(await link.isVisible()).toBe(true);
+    expect(await link.getAttribute('href')).toBe(origins().origin + REPORT_PATH);
+  });
+
+  it('hides that link once the element renders: the widget’s box takes its place', async () => {
+    const page = await browser.newPage();
+    await page.goto(origins().hostOrigin + HOST_PAGES.widget);
+    await page.locator('report-search').getByRole('searchbox', { name: 'Search this report' }).waitFor();
+
+    expect(await page.locator('report-search > a').isVisible()).toBe(false);
+    expect(await page.locator('report-search > a').count()).toBe(1); // still in the DOM, for the record
   });
 });

@@ -53,6 +53,21 @@ describe('pages on a 390px-wide phone', () => {
     });
   }
 
+  it('keeps the embed compact in a phone-width frame: its title on one line, cut with an ellipsis', async () => {
+    const page = await browser.newPage({ viewport: PHONE, isMobile: true, hasTouch: true });
+    await page.goto(origins().origin + EMBED_PATH);
+    const title = page.getByRole('heading', { level: 1 });
+
+    const box = await title.evaluate((h1) => {
+      const link = h1.querySelector('a')!;
+      return { height: h1.getBoundingClientRect().height, line: parseFloat(getComputedStyle(h1).lineHeight), cut: link.scrollWidth > link.clientWidth, ellipsis: getComputedStyle(link).textOverflow };
+    });
+
+    expect(box.height).toBeLessThan(box.line * 1.5); // one line, where it took four
+    expect(box).toMatchObject({ cut: true, ellipsis: 'ellipsis' });
+    expect(await title.getByRole('link').textContent()).toBe(await title.getByRole('link').getAttribute('title')); // the whole title is still there to read
+  });
+
   it('fits the widget and its results, with a Cite menu open, into the course page on a phone', async () => {
     const page = await browser.newPage({ viewport: PHONE, isMobile: true, hasTouch: true });
     await page.goto(origins().hostOrigin + HOST_PAGES.widget);

@@ -67,8 +67,8 @@ describe('<report-search> on a course site (another origin)', () => {
     const page = await openCoursePage();
     const { input } = await search(page, 'counterf');
 
-    await input.press('ArrowDown');
-    await Promise.all([page.waitForURL(/\/sections\/7\?/), input.press('Enter')]);
+    await input.press('ArrowDown'); // the focus moves to the first result's link, which Enter follows
+    await Promise.all([page.waitForURL(/\/sections\/7\?/), page.keyboard.press('Enter')]);
 
     const url = new URL(page.url());
     expect(url.origin).toBe(origins().origin);
@@ -115,31 +115,76 @@ describe('<report-search> on a course site (another origin)', () => {
     expect(await options.first().locator('.s').evaluate((el) => getComputedStyle(el).textTransform)).toBe('none');
   });
 
-  it('moves aria-activedescendant with ArrowDown and ArrowUp, and closes the list with Escape', async () => {
+  // The keys of src/widget/results-list.ts: a search landmark and a list of links and buttons, not a combobox.
+  it('moves the focus between results with ArrowDown and ArrowUp, reaches Cite with Tab, and closes the list with Escape', async () => {
     const page = await openCoursePage();
     const { input, list, options } = await search(page, 'planning');
-    const ids = await options.evaluateAll((items) => items.map((item) => item.id));
-    expect(ids.length).toBeGreaterThanOrEqual(3);
-    expect(await input.getAttribute('aria-expanded')).toBe('true');
-    expect(await input.getAttribute('aria-activedescendant')).toBeNull();
+    const focused = () => page.evaluate(() => {
+      const active = document.activeElement?.shadowRoot?.activeElement ?? null;
+      return active ? `${active.tagName.toLowerCase()}${active.id ? `#${active.id}` : ''}: ${active.textContent?.trim().slice(0, 40)}` : null;
+    });
+    const titles = await options.locator('a.link').allTextContents();
+    expect(titles.length).toBeGreaterThanOrEqual(3);
 
     await input.press('ArrowDown');
-    expect(await input.getAttribute('aria-activedescendant')).toBe(ids[0]);
-    expect(await options.nth(0).getAttribute('aria-selected')).toBe('true');
+    expect(await focused()).toBe(`a#l0: ${titles[0].slice(0, 40)}`);
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe(`a#l1: ${titles[1].slice(0, 40)}`);
+    await page.keyboard.press('ArrowUp');
+    expect(await focused()).toBe(`a#l0: ${titles[0].slice(0, 40)}`);
 
-    await input.press('ArrowDown');
-    expect(await input.getAttribute('aria-activedescendant')).toBe(ids[1]);
-    expect(await options.nth(0).getAttribute('aria-selected')).toBe('false');
-    expect(await options.nth(1).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('button: Cite');
+    await page.keyboard.press('Enter');
+    const menu = options.first().getByRole('group', { name: /^Cite this section/ });
+    expect(await menu.isVisible()).toBe(true);
+    await page.keyboard.press('Escape'); // closes the menu, back on its Cite button
+    expect(await menu.isVisible()).toBe(false);
+    expect(await focused()).toBe('button: Cite');
 
-    await input.press('ArrowUp');
-    expect(await input.getAttribute('aria-activedescendant')).toBe(ids[0]);
-
-    await input.press('Escape');
-    expect(await input.getAttribute('aria-expanded')).toBe('false');
-    expect(await input.getAttribute('aria-activedescendant')).toBeNull();
+    await page.keyboard.press('Escape'); // closes the list, back in the box
     expect(await list.isHidden()).toBe(true);
+    expect(await focused()).toMatch(/^input/);
     expect(await input.inputValue()).toBe('planning');
+  });
+
+  it('names each result by its title alone, with its pages and snippet as the description', async () => {
+    const page = await openCoursePage();
+    const { options } = await search(page, 'counterf');
+    const link = options.first().locator('a.link');
+
+    expect(await link.evaluate((a) => a.textContent)).toBe(await options.first().locator('.t').textContent());
+    const described = await link.evaluate((a) => (a.getAttribute('aria-describedby') ?? '').split(' ').map((id) => (a.getRootNode() as ShadowRoot).getElementById(id)?.textContent).join(' '));
+    // Section 7 is untitled here: its label (the link's name) starts with its pages, so no pages line.
+    expect(await link.textContent()).toMatch(/^pp?\. \S+/);
+    expect(described).toBe(await options.first().locator('.s').textContent());
+    expect(described).toContain('the counterfactual (“what if the UN had not planned together?”)');
+
+    // A titled section ("Abbreviations", section 3): named by its title, its pages said first in the description.
+    await search(page, 'abbreviations');
+    const titled = options.filter({ has: page.locator('.p') }).first();
+    expect(await titled.locator('a.link').textContent()).toBe('Abbreviations');
+    const titledDescription = await titled.locator('a.link').evaluate((a) => (a.getAttribute('aria-describedby') ?? '').split(' ').map((id) => (a.getRootNode() as ShadowRoot).getElementById(id)?.textContent).join(' '));
+    expect(titledDescription).toBe(`${await titled.locator('.p').textContent()} ${await titled.locator('.s').textContent()}`);
+    expect(titledDescription).toMatch(/^pp\. iii–iv /);
+    expect(await widgetParts(page).landmark.count()).toBe(1);
+  });
+
+  it('lists the query and its results again after opening a section and going Back', async () => {
+    const page = await openCoursePage();
+    const { input, options } = await search(page, 'counterf');
+    const before = await listedSections(options);
+
+    await input.press('ArrowDown');
+    await Promise.all([page.waitForURL(/\/sections\/7\?/), page.keyboard.press('Enter')]);
+    await page.goBack();
+
+    const back = widgetParts(page);
+    await expect.poll(() => back.input.inputValue()).toBe('counterf');
+    await back.options.first().waitFor();
+    expect(await listedSections(back.options)).toEqual(before);
+    // The course page is served no-store, so this was a fresh load (no back/forward cache): the widget restored it.
+    expect(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).type)).toBe('back_forward');
   });
 
   it('shows only the latest query’s results when typing fast: "painstak" after "counterf" lists section 8', async () => {

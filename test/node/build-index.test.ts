@@ -80,7 +80,7 @@ describe('the build as a process (tsx scripts/build-index.ts)', () => {
   });
 
   it('writes one file per report, the shelf list, the word list and the citation styles under assets/, and the scripts beside it, leaving no temporary folders', () => {
-    expect(readdirSync(out).sort()).toEqual(['assets', 'build-id.json', 'page.js', 'widget.js']);
+    expect(readdirSync(out).sort()).toEqual(['assets', 'build-id.json', 'frame.js', 'page.js', 'widget.js']);
     expect(readdirSync(path.join(out, 'assets/data')).sort()).toEqual(['citation-styles.json', 'library.json', 'reports', 'terms']);
     expect(readdirSync(path.join(out, 'assets/data/reports')).sort()).toEqual([`${SEED_ID}.ndjson`, 'second-copy.ndjson']);
     expect(readdirSync(path.join(out, 'assets/data/terms'))).toContain('in.json');

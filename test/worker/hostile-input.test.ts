@@ -32,6 +32,7 @@ describe('one set of security headers on every answer', () => {
     [`/reports/driving-the-system-apart/search?q=un`, 'page'],
     ['/embed/driving-the-system-apart', 'embed'],
     ['/widget.js', 'crossOrigin'],
+    ['/embed/frame.js', 'crossOrigin'],
     ['/assets/style.css', 'crossOrigin'],
     ['/assets/page.js', 'crossOrigin'],
     [REPORT_PATH, 'crossOrigin'],

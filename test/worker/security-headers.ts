@@ -45,8 +45,8 @@ export function expectedProfile(path: string): HeaderProfile {
   } catch {
     // Malformed escapes stay as they are, for Hono too.
   }
+  if (/^\/(api|assets)\//.test(pathname) || pathname === '/widget.js' || pathname === '/embed/frame.js') return 'crossOrigin';
   if (pathname.startsWith('/embed/')) return 'embed';
-  if (/^\/(api|assets)\//.test(pathname) || pathname === '/widget.js') return 'crossOrigin';
   return 'page';
 }
 
