@@ -116,6 +116,7 @@ function mount(host: HTMLElement, root: ShadowRoot) {
     links: {
       section: (hit) => `${api()}${pagePaths.sectionAt(report(), hit.number, hit.terms, hit.page)}`,
       cite: (hit) => `${reportUrl('/api')}/sections/${hit.number}/cite?format=`,
+      allReports: (query) => `${api()}${pagePaths.librarySearch()}?q=${encodeURIComponent(query)}`,
       newTab: () => host.getAttribute('target') === '_blank',
     },
   });

@@ -21,6 +21,7 @@
  * box.append(input, results.status, results.list, results.live);
  * results.showAnswer(answer, retry);
  */
+import { noResultsAdvice, relatedPairs } from '../core/search/advice';
 import type { CiteMenus } from './cite-menu';
 import { h } from './element';
 import type { Hit, SearchAnswer } from './search-answers';
@@ -39,12 +40,14 @@ export interface ResultLinks {
   section(hit: Hit): string;
   /** The section's cite URL up to `format=`. */
   cite(hit: Hit): string;
+  /** The results page across every report, for a query that found nothing in this one. */
+  allReports(query: string): string;
   newTab(): boolean;
 }
 
 export interface ResultsList {
   list: HTMLUListElement;
-  /** The message under the box ("No results.", a failure…). */
+  /** The message under the box ("No sections match." and what to try, a failure…). */
   status: HTMLDivElement;
   /** A visually hidden live region. */
   live: HTMLDivElement;
@@ -54,7 +57,7 @@ export interface ResultsList {
   focusResult(index: number): void;
   /** Shows hits (a stand-in while the answer is on its way): nothing is announced. */
   showHits(hits: Hit[]): void;
-  /** Shows an answer: its results and their count, or "No results" and the API's suggestion (`retry` searches for it). */
+  /** Shows an answer: its results and their count, or "No sections match", the API's suggestion (`retry` searches for it) and what else to try. */
   showAnswer(answer: SearchAnswer, retry: (suggestion: string) => void): void;
   /** A message instead of results, shown and announced. */
   tell(text: string): void;
@@ -135,8 +138,13 @@ export function createResultsList(state: WidgetState, parts: { input: HTMLInputE
     link.append(h('span', { id: `t${i}`, class: 't' }, hit.title ?? hit.label));
     const snippet = h('span', { id: `s${i}`, class: 's' });
     snippet.append(...snippetNodes(hit.snippet));
+    // Why it matched a word the reader did not type: "matched summary for synopsis".
+    const pairs = relatedPairs(hit.related);
+    const related = h('span', { id: `r${i}`, class: 'r' }, 'matched ');
+    pairs.forEach((pair, n) => related.append(n > 0 ? ', ' : '', h('em', {}, pair.matched), ' for ', h('em', {}, pair.query)));
+    if (pairs.length > 0) link.setAttribute('aria-describedby', `${link.getAttribute('aria-describedby')} r${i}`);
     const text = h('span', { class: 'x' });
-    text.append(link, pages ? h('span', { id: `p${i}`, class: 'p' }, pages) : '', snippet);
+    text.append(link, pages ? h('span', { id: `p${i}`, class: 'p' }, pages) : '', snippet, pairs.length > 0 ? related : '');
     item.append(text, ...cite.controls(links.cite(hit), i, hit.page));
     return item;
   }
@@ -195,12 +203,22 @@ export function createResultsList(state: WidgetState, parts: { input: HTMLInputE
         show(items);
         return announce(countText(items.length, answer.total), ANNOUNCE_PAUSE_MS);
       }
+      // Nothing matched: the suggestion when there is one, then what else to try (core/search/advice.ts).
       const suggestion = answer.suggestions[0];
-      if (!suggestion) return tell('No results.');
-      const button = h('button', { type: 'button' }, suggestion);
-      button.onclick = () => retry(suggestion);
-      show([], 'No results. Did you mean ', button, '?');
-      announce(`No results. Did you mean ${suggestion}?`);
+      const message: Array<Node | string> = ['No sections match.'];
+      if (suggestion) {
+        const button = h('button', { type: 'button' }, suggestion);
+        button.onclick = () => retry(suggestion);
+        message.push(' Did you mean ', button, '?');
+      }
+      const advice = h('ul', { class: 'advice' });
+      for (const item of noResultsAdvice({ words: answer.query.trim().split(/\s+/).length, inOneReport: true })) {
+        const line = h('li', {}, item.kind === 'whole-library' ? undefined : item.text);
+        if (item.kind === 'whole-library') line.append(h('a', { href: links.allReports(answer.query), target: '_blank', rel: 'noopener' }, item.text));
+        advice.append(line);
+      }
+      show([], ...message, advice);
+      announce(`No sections match.${suggestion ? ` Did you mean ${suggestion}?` : ''} Try: ${Array.from(advice.children, (line) => line.textContent).join(' ')}`);
     },
     tell,
     clear() {

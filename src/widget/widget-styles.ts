@@ -68,6 +68,8 @@ button:hover{background:var(--h)}
 .link:hover,.link:focus{text-decoration:underline}
 .t{font-weight:600}
 .p{display:block;font-size:.875em;color:var(--m)}
+.r{display:block;font-size:.875em;color:var(--m)}
+.advice{margin:4px 0 0;padding-left:1.2em}
 .s{display:block;margin-top:2px}
 mark{background:var(--k);color:var(--t);border-radius:2px}
 .cite{margin:8px}

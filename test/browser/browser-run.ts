@@ -59,7 +59,7 @@ export function widgetParts(scope: Page | Locator | ReturnType<Page['frameLocato
     list,
     /** The results listed, one list item each. */
     options: list.getByRole('listitem'),
-    /** The message under the box ("No results.", a failure…). */
+    /** The message under the box ("No sections match." and what to try, a failure…). */
     status: widget.locator('.status'),
   };
 }

@@ -63,6 +63,36 @@ describe('<report-search> on a course site (another origin)', () => {
     expect(await first.locator('.s').textContent()).toContain('the counterfactual (“what if the UN had not planned together?”)');
   });
 
+  it('says in a muted line when a result matched a related word: "synopsis" lists the Executive Summary, matched summary for synopsis', async () => {
+    const page = await openCoursePage();
+
+    const { options } = await search(page, 'synopsis');
+
+    expect(await listedSections(options)).toEqual([4]);
+    expect(await options.first().locator('.r').textContent()).toBe('matched summary for synopsis');
+    expect(await options.first().locator('.r em').allTextContents()).toEqual(['summary', 'synopsis']);
+    const described = await options
+      .first()
+      .locator('a.link')
+      .evaluate((a) => (a.getAttribute('aria-describedby') ?? '').split(' ').map((id) => (a.getRootNode() as ShadowRoot).getElementById(id)?.textContent).join(' '));
+    expect(described).toContain('matched summary for synopsis');
+  });
+
+  it('says what to try when nothing matches, with a link to search every report', async () => {
+    const page = await openCoursePage();
+    const parts = widgetParts(page);
+    const answered = searchAnswered(page, 'quantum chromodynamics');
+
+    await parts.input.fill('quantum chromodynamics');
+    await answered;
+
+    await expect.poll(() => parts.status.textContent()).toContain('No sections match.');
+    const advice = await parts.status.locator('li').allTextContents();
+    expect(advice).toEqual(['Try fewer words, or a phrase without its quotation marks.', 'Check the spelling, or try another word for the same idea.', 'Search all reports']);
+    const link = await parts.status.getByRole('link', { name: 'Search all reports' }).getAttribute('href');
+    expect(new URL(link!).pathname + new URL(link!).search).toBe('/search?q=quantum%20chromodynamics');
+  });
+
   it('opens the chosen result with ArrowDown and Enter: section 7 with the word marked in its text', async () => {
     const page = await openCoursePage();
     const { input } = await search(page, 'counterf');
