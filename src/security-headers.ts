@@ -6,6 +6,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { LTI_BASE, ltiPaths } from './requests/paths';
 
 // Only our own scripts and styles, never inline: no page needs any.
 const PAGE_CSP = {
@@ -27,7 +28,12 @@ const COMMON = { referrerPolicy: 'strict-origin-when-cross-origin' } as const;
  * framed by another site. `embed`: /embed/*, framed by any site (the point of
  * it); no X-Frame-Options, which cannot say "anyone". `crossOrigin`: the API,
  * the widget script and the assets, fetched from any origin; nothing in them
- * may run as a document.
+ * may run as a document. `lti`: the LTI tool's views (login, launch,
+ * picker, registration), framed by the learning platform, whatever its
+ * domain (Canvas frames from each school's own); their forms may post to
+ * this origin and, for the Deep Linking response only, to the platform's
+ * return URL (set by the route as `ltiFormAction`). No Cross-Origin-Opener-Policy:
+ * a registration page tells its opener it is done.
  */
 const PROFILES = {
   page: secureHeaders({
@@ -39,6 +45,13 @@ const PROFILES = {
   embed: secureHeaders({
     ...COMMON,
     contentSecurityPolicy: { ...PAGE_CSP, frameAncestors: ['*'] },
+    xFrameOptions: false,
+    crossOriginResourcePolicy: 'cross-origin',
+    crossOriginOpenerPolicy: false,
+  }),
+  lti: secureHeaders({
+    ...COMMON,
+    contentSecurityPolicy: { ...PAGE_CSP, formAction: [(c) => ["'self'", c.get('ltiFormAction')].filter(Boolean).join(' ')], frameAncestors: ['*'] },
     xFrameOptions: false,
     crossOriginResourcePolicy: 'cross-origin',
     crossOriginOpenerPolicy: false,
@@ -60,6 +73,8 @@ export type HeaderProfile = keyof typeof PROFILES;
  */
 export function headerProfileFor(pathname: string): HeaderProfile {
   if (pathname.startsWith('/embed/')) return 'embed';
+  if (pathname === ltiPaths.jwks() || pathname === ltiPaths.canvas()) return 'crossOrigin';
+  if (pathname.startsWith(`${LTI_BASE}/`)) return 'lti';
   if (pathname.startsWith('/api/') || pathname.startsWith('/assets/') || pathname === '/widget.js') return 'crossOrigin';
   return 'page';
 }

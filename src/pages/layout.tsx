@@ -17,6 +17,8 @@ export interface LayoutProps {
   canonical?: string;
   /** Pages embedded in other sites drop the site header and footer. */
   bare?: boolean;
+  /** More scripts of this origin, after the page's own (the LTI views' frame script: src/lti/views.tsx). */
+  scripts?: string[];
   children: Child;
 }
 
@@ -46,6 +48,9 @@ export function Layout(props: LayoutProps) {
         <link rel="stylesheet" href="/assets/style.css" />
         <script src="/assets/page.js" defer></script>
         <script src="/widget.js" defer></script>
+        {(props.scripts ?? []).map((src) => (
+          <script src={src} defer></script>
+        ))}
       </head>
       <body class={props.bare ? 'bare' : undefined}>
         {!props.bare && (
