@@ -20,6 +20,21 @@ const PAGE_CSP = {
   objectSrc: ["'none'"],
 };
 
+/** The LTI views' policy: framed by any platform. */
+const LTI_CSP = { ...PAGE_CSP, frameAncestors: ['*'] };
+
+/**
+ * The CSP of an LTI view whose form posts to another origin too: the Deep
+ * Linking response, posted to the platform's return URL (Deep Linking 2.0 §4.5).
+ * @example ltiPolicyPostingTo('https://lms.example.edu') // "default-src 'self'; … form-action 'self' https://lms.example.edu; … frame-ancestors *"
+ */
+export function ltiPolicyPostingTo(origin: string): string {
+  const policy: Record<string, string[]> = { ...LTI_CSP, formAction: ["'self'", origin] };
+  return Object.entries(policy)
+    .map(([directive, values]) => `${directive.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)} ${values.join(' ')}`)
+    .join('; ');
+}
+
 /** What every answer says, whatever its profile. */
 const COMMON = { referrerPolicy: 'strict-origin-when-cross-origin' } as const;
 
@@ -32,7 +47,7 @@ const COMMON = { referrerPolicy: 'strict-origin-when-cross-origin' } as const;
  * picker, registration), framed by the learning platform, whatever its
  * domain (Canvas frames from each school's own); their forms may post to
  * this origin and, for the Deep Linking response only, to the platform's
- * return URL (set by the route as `ltiFormAction`). No Cross-Origin-Opener-Policy:
+ * return URL (that view sets `ltiPolicyPostingTo`). No Cross-Origin-Opener-Policy:
  * a registration page tells its opener it is done.
  */
 const PROFILES = {
@@ -51,10 +66,12 @@ const PROFILES = {
   }),
   lti: secureHeaders({
     ...COMMON,
-    contentSecurityPolicy: { ...PAGE_CSP, formAction: [(c) => ["'self'", c.get('ltiFormAction')].filter(Boolean).join(' ')], frameAncestors: ['*'] },
+    contentSecurityPolicy: LTI_CSP,
     xFrameOptions: false,
     crossOriginResourcePolicy: 'cross-origin',
     crossOriginOpenerPolicy: false,
+    // A view may widen its own CSP (ltiPolicyPostingTo); every other header is this profile's.
+    overwrite: false,
   }),
   crossOrigin: secureHeaders({
     ...COMMON,

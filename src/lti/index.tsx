@@ -19,6 +19,7 @@ import { cors } from 'hono/cors';
 import { shelfList } from '../data';
 import { echoed, ProblemError, respondWithProblem, type Problem } from '../problem';
 import { ltiPaths, LTI_BASE } from '../requests/paths';
+import { ltiPolicyPostingTo } from '../security-headers';
 import { CLAIMS, MESSAGE_TYPES } from './claims';
 import { deepLinkContext, deepLinkingResponse, openContext, sealContext } from './deep-linking';
 import { FRAME_SCRIPT } from './frame-script';
@@ -38,13 +39,6 @@ import { useNonceOnce } from './used-nonces';
 import { ltiErrorHtml, PickerPage, RegisteredPage, ReturnPage } from './views';
 
 export type { LtiBindings } from './platforms';
-
-declare module 'hono' {
-  interface ContextVariableMap {
-    /** The origin a framed LTI view's form posts to (the Deep Linking return URL's), for its CSP `form-action`. */
-    ltiFormAction: string;
-  }
-}
 
 /** The key set changes only when the secret does; platforms fetch it on every unknown kid. */
 const JWKS_CACHE_CONTROL = 'public, max-age=300';
@@ -181,7 +175,7 @@ export function createLti(options: { render: RenderPage }) {
     const context = await openContext(keys, form.get('context'));
     const item = await pickedItem(form, new URL(c.req.url).origin);
     const jwt = await deepLinkingResponse(keys, context, [item]);
-    c.set('ltiFormAction', new URL(context.returnUrl).origin);
+    c.header('Content-Security-Policy', ltiPolicyPostingTo(new URL(context.returnUrl).origin));
     return c.html(<ReturnPage returnUrl={context.returnUrl} jwt={jwt} title={item.title} />);
   });
 

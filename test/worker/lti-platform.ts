@@ -171,9 +171,13 @@ export function postLaunch(bindings: Record<string, unknown>, idToken: string, s
   return callWith(bindings, '/lti/launch', formPost({ id_token: idToken, state }, cookie));
 }
 
-/** Expects an LTI refusal: this status, an HTML page (the site's layout) whose text says `words`. */
-export async function expectRefusal(res: Response, status: number, words: RegExp): Promise<string> {
-  const body = await res.text();
+/**
+ * Expects an LTI refusal: this status, an HTML page (the site's layout) whose
+ * text says `words`. Pass `{ res, html }` when the body was read already.
+ */
+export async function expectRefusal(answer: Response | { res: Response; html: string }, status: number, words: RegExp): Promise<string> {
+  const res = answer instanceof Response ? answer : answer.res;
+  const body = answer instanceof Response ? await res.text() : answer.html;
   expect(res.status, body.slice(0, 800)).toBe(status);
   expect(res.headers.get('Content-Type')).toMatch(/^text\/html/);
   expect(body).toMatch(/<main id="main"/);
