@@ -1,0 +1,110 @@
+/**
+ * The LTI tool in Chromium, inside a platform's iframe on another site
+ * (localhost against the Worker's 127.0.0.1, so the tool's cookie is a
+ * third-party one): a platform played by a Node server signs launches with
+ * its own key (jose); the login's partitioned cookie survives the round
+ * trip, a resource link shows its page at its printed-page anchor, and a
+ * deep-linking choice is posted back to the platform by the frame script.
+ * Its own `wrangler dev`, given the keys and the platform as `--var`s.
+ */
+import { createServer, type Server } from 'node:http';
+import { createLocalJWKSet, exportJWK, generateKeyPair, jwtVerify, SignJWT, type JSONWebKeySet } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, startDevServer, type DevServer } from '../../scripts/dev-server';
+import { useBrowser } from './browser-run';
+import { REPORT } from './harness';
+
+const browser = useBrowser();
+
+let tool: DevServer;
+let platformServer: Server;
+let platformOrigin: string;
+/** The Deep Linking responses the platform received. */
+const received: string[] = [];
+
+const CLIENT_ID = 'browser-client';
+const DEPLOYMENT = 'browser-deployment';
+
+beforeAll(async () => {
+  const platformKeys = await generateKeyPair('RS256', { extractable: true });
+  const toolKey = await exportJWK((await generateKeyPair('RS256', { extractable: true })).privateKey);
+  const port = await freePort();
+  platformOrigin = `http://localhost:${port}`;
+
+  // The platform: a course page framing the tool, its authentication endpoint, its deep-link return.
+  platformServer = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', platformOrigin);
+    const html = (body: string) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>LMS</title></head><body>${body}</body></html>`);
+    if (url.pathname === '/course') {
+      const login = new URLSearchParams({ iss: platformOrigin, login_hint: 'student-1', client_id: CLIENT_ID, lti_message_hint: url.searchParams.get('message') ?? 'launch' });
+      return html(`<h1>PEACE 301</h1><iframe src="${tool.origin}/lti/login?${login}" title="report-edge" width="900" height="700"></iframe>`);
+    }
+    if (url.pathname === '/auth') {
+      const p = url.searchParams;
+      const deep = p.get('lti_message_hint') === 'deep';
+      const claims: Record<string, unknown> = {
+        nonce: p.get('nonce'),
+        'https://purl.imsglobal.org/spec/lti/claim/message_type': deep ? 'LtiDeepLinkingRequest' : 'LtiResourceLinkRequest',
+        'https://purl.imsglobal.org/spec/lti/claim/version': '1.3.0',
+        'https://purl.imsglobal.org/spec/lti/claim/deployment_id': DEPLOYMENT,
+        'https://purl.imsglobal.org/spec/lti/claim/target_link_uri': deep ? `${tool.origin}/lti/launch` : `${tool.origin}/reports/${REPORT}/sections/7#p-11`,
+        'https://purl.imsglobal.org/spec/lti/claim/resource_link': { id: 'link-1' },
+        'https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings': { deep_link_return_url: `${platformOrigin}/return`, accept_types: ['ltiResourceLink'], accept_presentation_document_targets: ['iframe'], data: 'dl-data' },
+      };
+      const idToken = await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'lms-1' }).setIssuer(platformOrigin).setAudience(p.get('client_id')!).setIssuedAt().setExpirationTime('5m').sign(platformKeys.privateKey);
+      return html(
+        `<form method="post" action="${p.get('redirect_uri')}"><input type="hidden" name="id_token" value="${idToken}"><input type="hidden" name="state" value="${p.get('state')}"></form><script>document.forms[0].submit()</script>`,
+      );
+    }
+    if (url.pathname === '/return' && req.method === 'POST') {
+      let body = '';
+      for await (const chunk of req) body += chunk;
+      received.push(new URLSearchParams(body).get('JWT') ?? '');
+      return html('<h1>Placed in your course</h1>');
+    }
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => platformServer.listen(port, '127.0.0.1', resolve));
+
+  const platforms = [{ issuer: platformOrigin, clientId: CLIENT_ID, deploymentIds: [DEPLOYMENT], authLoginUrl: `${platformOrigin}/auth`, jwks: { keys: [{ ...(await exportJWK(platformKeys.publicKey)), kid: 'lms-1', alg: 'RS256' }] } }];
+  tool = await startDevServer({ vars: { LTI_PRIVATE_KEY: JSON.stringify({ ...toolKey, kid: 'browser-tool-key' }), LTI_PLATFORMS: JSON.stringify(platforms) } });
+}, 120_000);
+
+afterAll(async () => {
+  await tool?.stop();
+  await new Promise((resolve) => platformServer?.close(resolve));
+});
+
+describe('LTI in a platform\'s frame', () => {
+  it('launches a link to a printed page: the section shows in the frame, at the page\'s anchor', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${platformOrigin}/course?message=launch`);
+    const frame = page.frameLocator('iframe');
+
+    await expect.poll(() => frame.locator('h1').first().textContent(), { timeout: 20_000 }).toMatch(/^pp\. 9–14: /);
+    const framed = page.frames().find((f) => f.url().startsWith(tool.origin))!;
+    expect(framed.url()).toBe(`${tool.origin}/lti/launch#p-11`);
+    // Links of the framed page open a new tab: the site's own pages refuse to be framed.
+    expect(await framed.locator('base').getAttribute('target')).toBe('_blank');
+  });
+
+  it('places a printed page through deep linking: the choice is posted back to the platform, signed by the tool', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${platformOrigin}/course?message=deep`);
+    const frame = page.frameLocator('iframe');
+
+    await frame.getByRole('heading', { name: 'Place a report in your course' }).waitFor({ timeout: 20_000 });
+    await frame.getByRole('radio', { name: 'A printed page' }).check();
+    await frame.getByRole('textbox', { name: 'Printed page' }).fill('11');
+    await frame.getByRole('button', { name: 'Place in course' }).click();
+
+    await frame.getByRole('heading', { name: 'Placed in your course' }).waitFor({ timeout: 20_000 });
+    expect(received).toHaveLength(1);
+    const jwks = (await (await fetch(`${tool.origin}/lti/jwks`)).json()) as JSONWebKeySet;
+    const { payload } = await jwtVerify(received[0], createLocalJWKSet(jwks), { issuer: CLIENT_ID, audience: platformOrigin, algorithms: ['RS256'] });
+    expect(payload['https://purl.imsglobal.org/spec/lti-dl/claim/content_items']).toEqual([
+      { type: 'ltiResourceLink', title: expect.stringMatching(/, p\. 11$/), url: `${tool.origin}/reports/${REPORT}/sections/7#p-11` },
+    ]);
+    expect(payload['https://purl.imsglobal.org/spec/lti-dl/claim/data']).toBe('dl-data');
+  });
+});
