@@ -171,6 +171,8 @@ describe('each launch the tool refuses, saying why (Security Framework §5.1.3)'
     const { privateKey } = await generateKeyPair('RS256');
     const res = await launchWith(({ nonce }) => signIdToken(platform, launchClaims(platform, nonce), { key: privateKey }));
     await expectRefusal(res, 401, /signature does not verify/);
+    // A refused launch uses up its login too.
+    expect(res.headers.get('Set-Cookie')).toMatch(/^__Host-lti-[\w-]{22}=; Path=\/; Max-Age=0;/);
   });
 
   it('refuses a key id the platform\'s key set does not hold', async () => {
