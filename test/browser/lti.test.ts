@@ -5,9 +5,15 @@
  * its own key (jose); the login's partitioned cookie survives the round
  * trip, a resource link shows its page at its printed-page anchor, and a
  * deep-linking choice is posted back to the platform by the frame script.
- * Its own `wrangler dev`, given the keys and the platform as `--var`s.
+ * Its own `wrangler dev`, given the keys and the platform as `--var`s, in a
+ * temporary copy of the project (its build must not rewrite the files the
+ * shared server of the other browser tests is serving).
  */
+import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createLocalJWKSet, exportJWK, generateKeyPair, jwtVerify, SignJWT, type JSONWebKeySet } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startDevServer, type DevServer } from '../../scripts/dev-server';
@@ -15,6 +21,19 @@ import { useBrowser } from './browser-run';
 import { REPORT } from './harness';
 
 const browser = useBrowser();
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+/** What `wrangler dev` and its build read; the build's cache too, so the copy builds in seconds. */
+const COPIED = ['package.json', 'package-lock.json', 'wrangler.toml', 'tsconfig.json', 'src', 'scripts', 'index/sources', 'index/styles', 'index/.build-cache'];
+
+/** A copy of the project in a temporary folder, `node_modules` linked. */
+function projectCopy(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'report-edge-lti-site-'));
+  for (const entry of COPIED) if (existsSync(path.join(root, entry))) cpSync(path.join(root, entry), path.join(dir, entry), { recursive: true });
+  symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+let copy: string | undefined;
 
 let tool: DevServer;
 let platformServer: Server;
@@ -67,12 +86,14 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => platformServer.listen(port, '127.0.0.1', resolve));
 
   const platforms = [{ issuer: platformOrigin, clientId: CLIENT_ID, deploymentIds: [DEPLOYMENT], authLoginUrl: `${platformOrigin}/auth`, jwks: { keys: [{ ...(await exportJWK(platformKeys.publicKey)), kid: 'lms-1', alg: 'RS256' }] } }];
-  tool = await startDevServer({ vars: { LTI_PRIVATE_KEY: JSON.stringify({ ...toolKey, kid: 'browser-tool-key' }), LTI_PLATFORMS: JSON.stringify(platforms) } });
+  copy = projectCopy();
+  tool = await startDevServer({ cwd: copy, vars: { LTI_PRIVATE_KEY: JSON.stringify({ ...toolKey, kid: 'browser-tool-key' }), LTI_PLATFORMS: JSON.stringify(platforms) } });
 }, 120_000);
 
 afterAll(async () => {
   await tool?.stop();
   await new Promise((resolve) => platformServer?.close(resolve));
+  if (copy) rmSync(copy, { recursive: true, force: true });
 });
 
 describe('LTI in a platform\'s frame', () => {
