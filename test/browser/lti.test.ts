@@ -9,7 +9,7 @@
  * temporary copy of the project (its build must not rewrite the files the
  * shared server of the other browser tests is serving).
  */
-import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -31,6 +31,8 @@ function projectCopy(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'report-edge-lti-site-'));
   for (const entry of COPIED) if (existsSync(path.join(root, entry))) cpSync(path.join(root, entry), path.join(dir, entry), { recursive: true });
   symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  // The KV namespace that enables dynamic registration (wrangler dev keeps it locally).
+  appendFileSync(path.join(dir, 'wrangler.toml'), '\n[[kv_namespaces]]\nbinding = "LTI_REGISTRATIONS"\n');
   return dir;
 }
 let copy: string | undefined;
@@ -40,6 +42,8 @@ let platformServer: Server;
 let platformOrigin: string;
 /** The Deep Linking responses the platform received. */
 const received: string[] = [];
+/** The Authorization headers of the registrations the platform received. */
+const registrations: string[] = [];
 
 const CLIENT_ID = 'browser-client';
 const DEPLOYMENT = 'browser-deployment';
@@ -74,6 +78,22 @@ beforeAll(async () => {
       return html(
         `<form method="post" action="${p.get('redirect_uri')}"><input type="hidden" name="id_token" value="${idToken}"><input type="hidden" name="state" value="${p.get('state')}"></form><script>document.forms[0].submit()</script>`,
       );
+    }
+    // Dynamic registration: an administrator's page opening the tool's registration, and the platform's side of it.
+    if (url.pathname === '/admin') {
+      const register = new URLSearchParams({ openid_configuration: `${platformOrigin}/.well-known/openid-configuration`, registration_token: 'reg-token' });
+      return html(
+        `<h1>Register a tool</h1><iframe src="${tool.origin}/lti/register?${register}" title="registration" width="900" height="400"></iframe><script>addEventListener('message', (e) => { document.body.dataset.closed = e.data && e.data.subject; })</script>`,
+      );
+    }
+    if (url.pathname === '/.well-known/openid-configuration') {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      return res.end(JSON.stringify({ issuer: platformOrigin, authorization_endpoint: `${platformOrigin}/auth`, registration_endpoint: `${platformOrigin}/register`, jwks_uri: `${platformOrigin}/jwks`, id_token_signing_alg_values_supported: ['RS256'] }));
+    }
+    if (url.pathname === '/register' && req.method === 'POST') {
+      registrations.push(req.headers.authorization ?? '');
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      return res.end(JSON.stringify({ client_id: 'dynamic-client', 'https://purl.imsglobal.org/spec/lti-tool-configuration': { deployment_id: 'dynamic-deployment' } }));
     }
     if (url.pathname === '/return' && req.method === 'POST') {
       let body = '';
@@ -127,5 +147,14 @@ describe('LTI in a platform\'s frame', () => {
       { type: 'ltiResourceLink', title: expect.stringMatching(/, p\. 11$/), url: `${tool.origin}/reports/${REPORT}/sections/7#p-11` },
     ]);
     expect(payload['https://purl.imsglobal.org/spec/lti-dl/claim/data']).toBe('dl-data');
+  });
+
+  it('finishes a dynamic registration by telling the platform\'s page to close it (Dynamic Registration §3.7)', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${platformOrigin}/admin`);
+
+    await expect.poll(() => page.locator('body').getAttribute('data-closed'), { timeout: 20_000 }).toBe('org.imsglobal.lti.close');
+    expect(registrations).toEqual(['Bearer reg-token']);
+    expect(await page.frameLocator('iframe').locator('h1').textContent()).toBe('report-edge is registered');
   });
 });
