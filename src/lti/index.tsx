@@ -23,19 +23,18 @@ import { ltiPolicyPostingTo } from '../security-headers';
 import { CLAIMS, MESSAGE_TYPES } from './claims';
 import { deepLinkContext, deepLinkingResponse, openContext, sealContext } from './deep-linking';
 import { FRAME_SCRIPT } from './frame-script';
-import { verifyIdToken } from './id-token';
+import type { VerifiedLaunch } from './id-token';
+import { acceptLaunch, resourceLinkTarget } from './launch';
 import { framedTarget } from './launch-view';
 import { MAX_FORM_BYTES, MAX_LOGIN_PARAMETER, MAX_PICKER_REPORTS } from './limits';
-import { clearLoginCookie, loginCookieName, readLogin, startLogin } from './login-state';
+import { clearLoginCookie, isLoginState, startLogin } from './login-state';
 import { readBounded } from './outside-fetch';
 import { pickableStyles, pickedItem } from './picker';
 import { findPlatforms, type LtiBindings } from './platforms';
 import { notConfigured, refusal } from './refusal';
 import { ENABLE_REGISTRATION_COMMAND, registerWithPlatform } from './registration';
-import { linkTarget } from './targets';
 import { canvasDeveloperKey } from './tool-configuration';
-import { toolKeys } from './tool-keys';
-import { useNonceOnce } from './used-nonces';
+import { toolKeys, type ToolKeys } from './tool-keys';
 import { ltiErrorHtml, PickerPage, RegisteredPage, ReturnPage } from './views';
 
 export type { LtiBindings } from './platforms';
@@ -115,6 +114,16 @@ async function login(c: Context<{ Bindings: LtiBindings }>, params: URLSearchPar
   return c.redirect(authentication.href, 302);
 }
 
+/** The deep-linking picker for a verified `LtiDeepLinkingRequest` (Deep Linking 2.0 §4.4), its context sealed in the form. */
+async function showPicker(c: Context, keys: ToolKeys, launch: VerifiedLaunch) {
+  const context = deepLinkContext(launch);
+  const [sealed, shelf, styles] = await Promise.all([sealContext(keys, context), shelfList(), pickableStyles()]);
+  const reports = shelf.reports.slice(0, MAX_PICKER_REPORTS).map((r) => ({ id: r.id, title: r.title }));
+  const settings = launch.claims[CLAIMS.deepLinkingSettings] as { title?: unknown };
+  const heading = typeof settings.title === 'string' && settings.title.length <= 200 ? settings.title : undefined;
+  return c.html(<PickerPage context={sealed} reports={reports} more={shelf.reports.length - reports.length} styles={styles} heading={heading} />);
+}
+
 /** Builds the LTI sub-app; `render` is the whole app, which a launch uses to show its target. */
 export function createLti(options: { render: RenderPage }) {
   const lti = new Hono<{ Bindings: LtiBindings }>();
@@ -133,39 +142,16 @@ export function createLti(options: { render: RenderPage }) {
 
   lti.post('/launch', async (c) => {
     const form = await readForm(c);
-    const platformError = form.get('error');
-    if (platformError) {
-      throw refusal(400, 'lti-platform-refused-login', 'The platform refused the login', `It answered "${echoed(platformError)}": ${echoed(form.get('error_description') ?? 'no description')} (OpenID Connect Core §3.1.2.6).`);
-    }
-    const state = form.get('state') ?? '';
-    const idToken = form.get('id_token');
-    if (!idToken) throw refusal(400, 'lti-bad-launch', 'The launch carries no id_token', 'The platform posted no id_token (Security Framework §5.1.1.3).');
     const keys = await toolKeys(c.env.LTI_PRIVATE_KEY);
-    const read = await readLogin(keys, state, getCookie(c, loginCookieName(state)));
-    if (!read.ok) throw refusal(401, 'lti-bad-state', 'This launch does not match a login from this browser', `The launch cannot be tied to this browser: ${read.reason}. Launch again from your course (Security Framework §5.1.1.2, state).`);
-    const { login } = read;
-    c.header('Set-Cookie', clearLoginCookie(state));
-    const [platform] = await findPlatforms(c.env, login.issuer, login.clientId);
-    if (!platform) throw refusal(400, 'lti-unknown-platform', 'This platform is no longer registered', `${login.issuer} (client ${login.clientId}) was removed since the login began.`);
-    const launch = await verifyIdToken(idToken, login, platform);
-    await useNonceOnce(c.env.LTI_REGISTRATIONS, platform.issuer, login.nonce, launch.claims.exp!);
-
-    if (launch.messageType === MESSAGE_TYPES.deepLinkingRequest) {
-      const context = deepLinkContext(launch);
-      const [sealed, shelf, styles] = await Promise.all([sealContext(keys, context), shelfList(), pickableStyles()]);
-      const reports = shelf.reports.slice(0, MAX_PICKER_REPORTS).map((r) => ({ id: r.id, title: r.title }));
-      const settings = launch.claims[CLAIMS.deepLinkingSettings] as { title?: unknown };
-      const heading = typeof settings.title === 'string' && settings.title.length <= 200 ? settings.title : undefined;
-      return c.html(<PickerPage context={sealed} reports={reports} more={shelf.reports.length - reports.length} styles={styles} heading={heading} />);
-    }
-    // LTI Core §5.3.5: a resource-link launch names its link.
-    const resourceLink = launch.claims[CLAIMS.resourceLink] as { id?: unknown } | undefined;
-    if (typeof resourceLink?.id !== 'string') throw refusal(400, 'lti-bad-launch', 'The launch names no resource link', 'Its resource_link claim has no id (LTI Core 1.3 §5.3.5).');
-    const target = linkTarget(launch.claims[CLAIMS.targetLinkUri], new URL(c.req.url).origin);
-    if (!target.ok) throw refusal(403, 'lti-bad-target', 'This link does not point to this site', `The launch cannot be shown: ${target.reason} (LTI Core 1.3 §5.3.4).`);
+    // The nonce is good once: the login's cookie goes, whether the launch passes or not.
+    const state = form.get('state') ?? '';
+    if (isLoginState(state)) c.header('Set-Cookie', clearLoginCookie(state));
+    const launch = await acceptLaunch(c.env, keys, form, (name) => getCookie(c, name));
+    if (launch.messageType === MESSAGE_TYPES.deepLinkingRequest) return showPicker(c, keys, launch);
+    const target = resourceLinkTarget(launch, new URL(c.req.url).origin);
     const ctx = executionContext(c);
-    const shown = await framedTarget((request) => Promise.resolve(options.render(request, c.env, ctx)), target.url);
-    shown.headers.append('Set-Cookie', clearLoginCookie(state));
+    const shown = await framedTarget((request) => Promise.resolve(options.render(request, c.env, ctx)), target);
+    if (isLoginState(state)) shown.headers.append('Set-Cookie', clearLoginCookie(state));
     return shown;
   });
 

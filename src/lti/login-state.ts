@@ -47,6 +47,14 @@ export function randomToken(): string {
 const STATE_PATTERN = /^[A-Za-z0-9_-]{22}$/;
 
 /**
+ * Whether `state` has the form of the tool's states (so it is safe in a cookie name).
+ * @example isLoginState('not a state; Path=/') // false
+ */
+export function isLoginState(state: string): boolean {
+  return STATE_PATTERN.test(state);
+}
+
+/**
  * The cookie of a login, by its state.
  * @example loginCookieName('q2Pz…') // '__Host-lti-q2Pz…'
  */
@@ -84,7 +92,7 @@ export type LoginStateResult = { ok: true; login: LoginState } | { ok: false; re
  * @example await readLogin(keys, formState, getCookie(c, loginCookieName(formState)))
  */
 export async function readLogin(keys: ToolKeys, state: string, cookie: string | undefined): Promise<LoginStateResult> {
-  if (!STATE_PATTERN.test(state)) return { ok: false, reason: 'the "state" the platform sent back is not one this tool makes' };
+  if (!isLoginState(state)) return { ok: false, reason: 'the "state" the platform sent back is not one this tool makes' };
   if (!cookie) {
     return {
       ok: false,
