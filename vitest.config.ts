@@ -8,7 +8,9 @@ export default defineConfig({
   test: {
     projects: [
       {
-        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        // LTI_REGISTRATIONS: the KV namespace the LTI tool keeps dynamic registrations and used
+        // nonces in (wrangler.toml leaves it out until an operator enables it; see README).
+        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' }, miniflare: { kvNamespaces: ['LTI_REGISTRATIONS'] } })],
         // A cold isolate's first request can take seconds on a busy 2-core machine.
         test: { name: 'worker', include: ['test/worker/**/*.test.ts'], testTimeout: 20_000 },
       },

@@ -33,13 +33,15 @@ const START_TIMEOUT_MS = 90_000;
  * Starts wrangler dev (which runs the build first) and waits until it answers.
  * @example const server = await startDevServer(); await fetch(server.origin + '/api/reports'); await server.stop();
  */
-export async function startDevServer(options: { port?: number; log?: (line: string) => void; cwd?: string; config?: string } = {}): Promise<DevServer> {
+export async function startDevServer(options: { port?: number; log?: (line: string) => void; cwd?: string; config?: string; vars?: Record<string, string> } = {}): Promise<DevServer> {
   const port = options.port ?? (await freePort());
   const origin = `http://127.0.0.1:${port}`;
   // Started directly, not through npx, so the pid is wrangler's own and stopping it stops workerd too.
   // `cwd`: another copy of the project (the browser tests' report with its PDF); this one by default.
   // `config`: another wrangler.toml (a generated library's, scripts/bench-library.ts).
-  const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), ...(options.config ? ['--config', options.config] : [])];
+  // `vars`: bindings for this run only (the LTI browser test's keys and platform), as `--var NAME:VALUE`.
+  const vars = Object.entries(options.vars ?? {}).flatMap(([name, value]) => ['--var', `${name}:${value}`]);
+  const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), ...(options.config ? ['--config', options.config] : []), ...vars];
   const child: ChildProcess = spawn('node_modules/.bin/wrangler', args, {
     cwd: options.cwd,
     env: {

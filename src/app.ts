@@ -7,6 +7,7 @@
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import { createApi } from './api';
+import { createLti, LTI_BASE } from './lti';
 import { createPages } from './pages/page-routes';
 import { respondWithErrorPage } from './pages/error-page';
 import { entityTags } from './entity-tags';
@@ -34,6 +35,12 @@ export function createApp() {
 
   // First, so that every answer leaves through it: 404, 405, preflights and errors too.
   app.use('*', securityHeaders);
+
+  // The LTI tool, before the read-only rule: platforms post to it. It brings
+  // its own middleware (POST only on its three form routes, no CORS but on
+  // its key set and Canvas JSON, nothing cached but the key set); a launch
+  // shows its target through the app itself.
+  app.route(LTI_BASE, createLti({ render: (request, env, ctx) => app.fetch(request, env, ctx) }));
 
   // Public, read-only data: any site may call the API.
   app.use('*', cors({ origin: '*', allowMethods: ALLOWED_METHODS, maxAge: 86400 }));

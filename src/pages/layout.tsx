@@ -20,6 +20,8 @@ export interface LayoutProps {
   bare?: boolean;
   /** A fixed colour theme (the embed's `?theme=`); without one, the reader's system setting. */
   theme?: Theme;
+  /** More scripts of this origin, after the page's own (the LTI views' frame script: src/lti/views.tsx). */
+  scripts?: string[];
   children: Child;
 }
 
@@ -49,6 +51,9 @@ export function Layout(props: LayoutProps) {
         <link rel="stylesheet" href="/assets/style.css" />
         <script src="/assets/page.js" defer></script>
         <script src="/widget.js" defer></script>
+        {(props.scripts ?? []).map((src) => (
+          <script src={src} defer></script>
+        ))}
       </head>
       <body class={props.bare ? 'bare' : undefined}>
         {!props.bare && (

@@ -57,3 +57,25 @@ export const pagePaths = {
  * the embed it sizes. No report id has a dot, so it never shadows one.
  */
 export const FRAME_SCRIPT_PATH = '/embed/frame.js';
+
+/**
+ * The LTI 1.3 tool's URLs (src/lti/): registered with each learning
+ * platform (Canvas, Moodle, Blackboard), so, like the others, they never change.
+ */
+export const LTI_BASE = '/lti';
+export const ltiPaths = {
+  /** OIDC third-party login initiation (1EdTech Security Framework 1.0 §5.1.1). */
+  login: () => `${LTI_BASE}/login`,
+  /** Where the platform posts the id_token: the one redirect_uri (§5.1.1.3). */
+  launch: () => `${LTI_BASE}/launch`,
+  /** The deep-linking picker's form posts here (Deep Linking 2.0 §4.2). */
+  deepLink: () => `${LTI_BASE}/deep-link`,
+  /** The tool's public keys (Security Framework §6.3). */
+  jwks: () => `${LTI_BASE}/jwks`,
+  /** Canvas's developer-key JSON. */
+  canvas: () => `${LTI_BASE}/canvas.json`,
+  /** LTI Dynamic Registration 1.0's initiation URL (§3.3). */
+  register: () => `${LTI_BASE}/register`,
+  /** The script of the framed LTI views (auto-post, the close message). */
+  script: () => `${LTI_BASE}/lti.js`,
+};

@@ -72,8 +72,8 @@ describe('the build as a process (tsx scripts/build-index.ts)', () => {
     const lines = good.stdout.trim().split('\n');
     const perReport = lines.filter((line) => /^[a-z0-9-]+: \d+ sections/.test(line));
     expect(perReport).toHaveLength(2);
-    expect(perReport[0]).toMatch(new RegExp(`^${SEED_ID}: 10 sections \\(5 with text\\), \\d+ index terms, [\\d.]+ KiB index, \\d+ ms$`));
-    expect(perReport[1]).toMatch(/^second-copy: 10 sections \(5 with text\), \d+ index terms, [\d.]+ KiB index, \d+ ms$/);
+    expect(perReport[0]).toMatch(new RegExp(`^${SEED_ID}: 10 sections \\(5 with text\\), \\d+ index terms, [\\d.]+ KiB index, \\d+ ms; related words \\d+ \\([\\d.]+ KiB\\), \\d+ ms$`));
+    expect(perReport[1]).toMatch(/^second-copy: 10 sections \(5 with text\), \d+ index terms, [\d.]+ KiB index, \d+ ms; related words \d+ \([\d.]+ KiB\), \d+ ms$/);
     expect(reportsStage(good.stdout)).toEqual({ built: 2, reused: 0 });
     expect(lines).toContainEqual(expect.stringMatching(/^stage library: [\d.]+ s, 2 report files \([\d.]+ KiB\), shelf list [\d.]+ KiB, word list \d+ shards/));
     for (const name of ['read', 'scripts', 'write']) expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^stage ${name}: [\\d.]+ s, `)));

@@ -27,6 +27,12 @@ const BY_PROFILE: Record<HeaderProfile, Record<string, string | null>> = {
     'cross-origin-resource-policy': 'cross-origin',
     'cross-origin-opener-policy': null,
   },
+  lti: {
+    'content-security-policy': `${PAGE_CSP}; frame-ancestors *`,
+    'x-frame-options': null,
+    'cross-origin-resource-policy': 'cross-origin',
+    'cross-origin-opener-policy': null,
+  },
   crossOrigin: {
     'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
     'x-frame-options': 'DENY',
@@ -47,6 +53,8 @@ export function expectedProfile(path: string): HeaderProfile {
   }
   if (/^\/(api|assets)\//.test(pathname) || pathname === '/widget.js' || pathname === '/embed/frame.js') return 'crossOrigin';
   if (pathname.startsWith('/embed/')) return 'embed';
+  if (pathname === '/lti/jwks' || pathname === '/lti/canvas.json') return 'crossOrigin';
+  if (pathname.startsWith('/lti/')) return 'lti';
   return 'page';
 }
 
