@@ -84,10 +84,11 @@ beforeAll(async () => {
       );
     }
     // Dynamic registration: an administrator's page opening the tool's registration, and the platform's side of it.
+    // The page notes the close message only: the framed page also posts its height (lti.frameResize, report-edge:resize).
     if (url.pathname === '/admin') {
       const register = new URLSearchParams({ openid_configuration: `${platformOrigin}/.well-known/openid-configuration`, registration_token: 'reg-token' });
       return html(
-        `<h1>Register a tool</h1><iframe src="${tool.origin}/lti/register?${register}" title="registration" width="900" height="400"></iframe><script>addEventListener('message', (e) => { document.body.dataset.closed = e.data && e.data.subject; })</script>`,
+        `<h1>Register a tool</h1><iframe src="${tool.origin}/lti/register?${register}" title="registration" width="900" height="400"></iframe><script>addEventListener('message', (e) => { if (e.data && e.data.subject === 'org.imsglobal.lti.close') document.body.dataset.closed = e.data.subject; })</script>`,
       );
     }
     if (url.pathname === '/.well-known/openid-configuration') {
