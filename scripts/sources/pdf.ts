@@ -15,7 +15,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { getDocument, VerbosityLevel, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { parsePageRange } from '../../src/core/page-ranges';
 import type { DocumentPage, DocumentPart, DocumentSection, LabelSource, OutlineEntry, ReadResult } from './document';
@@ -42,6 +42,8 @@ async function open(file: string, data: Uint8Array): Promise<{ ok: true; doc: PD
     return { ok: false, message: `truncated: no "%%EOF" end marker in its last ${TRAILER_WINDOW} bytes (${data.length} bytes read); copy the whole file again` };
   }
   try {
+    // pdf.js is loaded on the first PDF, not with the build: loading it takes a second, which a library without PDFs need not wait.
+    const { getDocument, VerbosityLevel } = await import('pdfjs-dist/legacy/build/pdf.mjs');
     // Errors only: pdf.js otherwise warns about the base-14 fonts' data, which text extraction does not need.
     const doc = await getDocument({ data, verbosity: VerbosityLevel.ERRORS, isEvalSupported: false, useSystemFonts: false }).promise;
     return { ok: true, doc };
