@@ -12,6 +12,8 @@ declare module '@citation-js/core' {
     updateItems(ids: string[]): void;
     setOutputFormat(format: string): void;
     makeCitationCluster(items: object[]): string;
+    /** The registered items' entries: `[formatting parameters, entries]`. */
+    makeBibliography(): [Record<string, unknown>, string[]];
   }
   export const plugins: {
     config: {
@@ -26,4 +28,8 @@ declare module '@citation-js/core' {
 }
 declare module '@citation-js/plugin-bibtex';
 declare module '@citation-js/plugin-csl';
+declare module '@citation-js/plugin-csl/lib/attr.js' {
+  /** An HTML entry with `data-csl-entry-id` on its first tag, as citation-js's bibliography writes it. */
+  export function getPrefixedEntry(entry: string, id: string): string;
+}
 declare module '@citation-js/plugin-ris';

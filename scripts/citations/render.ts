@@ -24,6 +24,9 @@ import { CITATION_LOCALES, DEFAULT_LOCALE, DEFAULT_STYLE, FEATURED_STYLES, forms
 import type { Report, Section } from '../../src/core/types';
 import { writeBibtexEntry, type BibtexEntry } from './bibtex';
 import { risDate, writeRisRecord, type RisRecord } from './ris';
+import { getPrefixedEntry } from '@citation-js/plugin-csl/lib/attr.js';
+import { indexStyleMacros } from './macro-index';
+import { pageRangeFormatOf, shortenedLastPage, type PageRangeFormat } from './page-range-format';
 import { DROPPED_IN_RULE, STYLE_RECIPES, type StyleRecipe } from './styles';
 
 /** Where the official CSL styles and locales live once Debian's packages are installed. */
@@ -43,6 +46,8 @@ export interface LoadedStyle extends StyleRecipe {
   template: string;
   styleClass: StyleClass;
   numbered: boolean;
+  /** How it shortens a page range (`page-range-format`), or null for in full. */
+  pageRangeFormat: PageRangeFormat | null;
   /** For the API: citation-js, citation-style-language-styles or the file's path. */
   source: string;
 }
@@ -52,7 +57,7 @@ function classOf(xml: string): StyleClass {
 }
 
 function loaded(recipe: StyleRecipe, xml: string, source: string): LoadedStyle {
-  return { ...recipe, template: recipe.name, styleClass: classOf(xml), numbered: /variable="citation-number"/.test(xml), source };
+  return { ...recipe, template: recipe.name, styleClass: classOf(xml), numbered: /variable="citation-number"/.test(xml), pageRangeFormat: pageRangeFormatOf(xml), source };
 }
 
 /**
@@ -234,34 +239,49 @@ interface CiteOptions {
   subsequent?: boolean;
 }
 
-/** Renders one citation (in-text, or a note) of one item in one style and locale: see `citerFor`. */
-type Citer = (format: Format, options?: CiteOptions) => string;
+/** Renders one item in one style and locale, on an engine that holds it: see `citerFor`. */
+interface Citer {
+  /** One citation (in-text, or a note). */
+  cite(format: Format, options?: CiteOptions): string;
+  /** The item's reference entry, as citation-js's bibliography gives it. */
+  reference(format: Format): string;
+}
 
 /**
- * Citations of one item in one style and locale, rendered by citeproc's
- * cluster call directly: an order of magnitude faster than rebuilding the
- * processor's state per call, which citation-js's format('citation') does.
- * The item is registered with the engine once, not once per citation (that
- * registration, with its disambiguation pass, was most of a report's
- * render): citation-js keeps one engine per style and locale and re-registers
- * items whenever it uses it, so the engine is taken back (and the item
- * registered again) only when something else has used it since.
- * `proveCitation` checks the cluster call and citation-js agree.
+ * Citations and the reference entry of one item in one style and locale,
+ * rendered by citeproc's own calls directly: an order of magnitude faster
+ * than rebuilding the processor's state per call, which citation-js's
+ * format('citation') does, and no re-registration per entry, which its
+ * format('bibliography') does. The item is registered with the engine once
+ * (that registration, with its disambiguation pass, was most of a report's
+ * render): citation-js keeps one engine per style and locale and
+ * re-registers items whenever it uses it, so the engine is taken back (and
+ * the item registered again) only when something else has used it since.
+ * `proveCitation` checks the cluster call and citation-js agree; the build's
+ * output is the same as citation-js's bibliography byte for byte.
  */
 function citerFor(item: CslItem, style: LoadedStyle, lang: string): Citer {
   let engine: CiteprocEngine | null = null;
   let ownLookup: unknown = null;
-  const takeEngine = (format: Format) => {
-    const taken = plugins.config.get('@csl').engine([item], style.template, lang, format);
-    taken.updateItems([item.id]);
-    ownLookup = taken.sys.retrieveItem;
-    return (engine = taken);
+  const current = (format: Format) => {
+    if (engine === null || engine.sys.retrieveItem !== ownLookup) {
+      engine = plugins.config.get('@csl').engine([item], style.template, lang, format);
+      engine.updateItems([item.id]);
+      ownLookup = engine.sys.retrieveItem;
+    }
+    engine.setOutputFormat(format);
+    return engine;
   };
-  return (format, options = {}) => {
-    const current = engine !== null && engine.sys.retrieveItem === ownLookup ? engine : takeEngine(format);
-    current.setOutputFormat(format);
-    const cited = { id: item.id, ...(options.locator ? { locator: options.locator, label: 'page' } : {}), ...(options.subsequent ? { position: POSITION_SUBSEQUENT } : {}) };
-    return current.makeCitationCluster([cited]);
+  return {
+    cite(format, options = {}) {
+      const cited = { id: item.id, ...(options.locator ? { locator: options.locator, label: 'page' } : {}), ...(options.subsequent ? { position: POSITION_SUBSEQUENT } : {}) };
+      return current(format).makeCitationCluster([cited]);
+    },
+    reference(format) {
+      const [, [entry]] = current(format).makeBibliography();
+      // citation-js marks each HTML entry with its item's id; a text entry has no tag to mark.
+      return getPrefixedEntry(entry, item.id);
+    },
   };
 }
 
@@ -272,7 +292,7 @@ function citerFor(item: CslItem, style: LoadedStyle, lang: string): Citer {
  * proof covers that reuse too.
  */
 function proveCitation(item: CslItem, style: LoadedStyle, lang: string, format: Format, locator: string, citer: Citer): void {
-  const actual = citer(format, { locator });
+  const actual = citer.cite(format, { locator });
   const expected = new Cite([item]).format('citation', {
     format,
     template: style.template,
@@ -357,19 +377,129 @@ interface RenderContext {
   style: LoadedStyle;
   lang: string;
   table: StringTable;
+  memory: RenderMemory;
+}
+
+/**
+ * A locator standing for any page range while rendering a range template:
+ * the last number longer than the first, so no page-range format shortens
+ * it (Chicago's rules shorten "11111-22222" to "11111–222").
+ */
+const RANGE_SENTINEL = ['1111', '22222'] as const;
+
+/**
+ * What one process has proven while rendering, so the reports after need
+ * not prove it again: each proof keyed by all it depends on (style,
+ * locale, form, and the item's type and fields), never by a report.
+ */
+export interface RenderMemory {
+  /** Proofs made (`proveCitation`, `proveFill`). */
+  proven: Set<string>;
+}
+
+export function newRenderMemory(): RenderMemory {
+  return { proven: new Set() };
+}
+
+/** What a citation's rendering may depend on besides the locator: the item's type and which fields it has. */
+const itemShape = (item: CslItem) => `${item.type}:${Object.keys(item).sort().join(',')}`;
+
+/**
+ * A citation around a locator: the text before and after where the
+ * locator goes, read off a render with a sentinel locator (each part of it
+ * there exactly once). A render without the sentinel at all is a style
+ * that does not print the locator: all of it comes before. Null otherwise.
+ */
+function locatorFrame(rendered: string, sentinel: readonly [first: string, last: string]): { before: string; after: string } | null {
+  const [first, last] = sentinel;
+  if (!rendered.includes(first) && !rendered.includes(last)) return { before: rendered, after: '' };
+  const once = (part: string) => rendered.indexOf(part) >= 0 && rendered.indexOf(part) === rendered.lastIndexOf(part);
+  const start = rendered.indexOf(first);
+  const end = rendered.indexOf(last, start);
+  if (!once(first) || !once(last) || end < 0) return null;
+  return { before: rendered.slice(0, start), after: rendered.slice(end + last.length) };
+}
+
+/**
+ * Each section's citation in one form, derived from two templates of the
+ * report's rather than rendered. A section's citation is the report's with
+ * its pages as the locator, and a style writes a locator the same whatever
+ * the work: its label and page-range format are the style's and locale's.
+ * So the report is rendered once with a sentinel range ("1111–22222") and
+ * once with a sentinel page, and a section's citation is the template with
+ * its own pages in the sentinel's place: one page as it is (as the Worker
+ * fills a printed page), a range shortened by the style's page-range format
+ * (`shortenedLastPage`) with the template's own range delimiter. A range
+ * that function does not answer, or a template without its sentinel once,
+ * is rendered. In each report the last derived section of each form and
+ * format is proven against a real render.
+ * @returns how to render a section's pages in a format, and how many derivations were proven
+ */
+function sectionCiter(cite: (locator?: string) => (format: Format) => string, style: LoadedStyle, what: string) {
+  /** A template: the text around the locator, and the range delimiter; `printed` false for a style that leaves the locator out. */
+  type Template = { before: string; after: string; printed: boolean; delimiter: string };
+  const templates = new Map<string, Template | null>();
+  const templateOf = (range: boolean, format: Format): Template | null => {
+    const id = `${range}|${format}`;
+    if (!templates.has(id)) {
+      const sentinel = range ? RANGE_SENTINEL : ([PAGE_SENTINEL, PAGE_SENTINEL] as const);
+      const rendered = cite(range ? sentinel.join('-') : PAGE_SENTINEL)(format);
+      const frame = locatorFrame(rendered, sentinel);
+      // What stands for the locator: "1111–22222" (first, the locale's delimiter, last) or the page.
+      const written = frame ? rendered.slice(frame.before.length, rendered.length - frame.after.length) : '';
+      const delimiter = range ? written.slice(sentinel[0].length, written.length - sentinel[1].length) : '';
+      templates.set(id, frame ? { ...frame, printed: written !== '', delimiter } : null);
+    }
+    return templates.get(id)!;
+  };
+  const derive = (pages: string, format: Format): string | null => {
+    const [first, last] = pages.split('-');
+    const template = templateOf(last !== undefined, format);
+    if (!template) return null;
+    if (!template.printed) return template.before;
+    if (last === undefined) return template.before + first + template.after;
+    const shortened = shortenedLastPage(first, last, style.pageRangeFormat);
+    return shortened === null ? null : template.before + first + template.delimiter + shortened + template.after;
+  };
+  const derived: Array<{ pages: string; format: Format; text: string }> = [];
+  const render = (pages: string) => (format: Format) => {
+    const text = derive(pages, format);
+    if (text === null) return cite(pages)(format);
+    derived.push({ pages, format, text });
+    return text;
+  };
+  /** Proves the last derived section of each format (the highest pages, most shortened); returns how many were proven. */
+  const prove = () => {
+    let proven = 0;
+    for (const format of FORMATS) {
+      const last = derived.findLast((d) => d.format === format);
+      if (!last) continue;
+      const rendered = cite(last.pages)(format);
+      if (rendered !== last.text) throw new Error(`${what}/${format}: the citation derived for pages ${last.pages} differs from citeproc's:\n--- citeproc\n${rendered}\n--- derived\n${last.text}`);
+      proven++;
+    }
+    return proven;
+  };
+  return { render, prove };
 }
 
 /** One report in one style and locale: the reference and each citation form. */
-function renderStyled({ report, style, lang, table }: RenderContext): { strings: StyledStrings; checked: number; dated: boolean } {
+function renderStyled({ report, style, lang, table, memory }: RenderContext): { strings: StyledStrings; checked: number; dated: boolean } {
   const original = { ...reportItems(report)[0].item, accessed: { literal: ACCESSED_SENTINEL } } as CslItem;
   const item = style.adaptItem ? style.adaptItem(original) : original;
   const strings: StyledStrings = {};
   const citer = citerFor(item, style, lang);
+  const shape = `${pairName(style.name, lang)}|${itemShape(item)}`;
   let checked = 0;
 
   // The reference: the work once, or (Vancouver) the work followed by each part. The work's
   // entry is rendered once per format; each part is added to it.
-  const entries = Object.fromEntries(FORMATS.map((format) => [format, referenceEntry(item, style, lang, format, original)])) as Record<Format, string>;
+  const entries = Object.fromEntries(
+    FORMATS.map((format) => {
+      const entry = citer.reference(format);
+      return [format, style.finishReference ? style.finishReference(entry, format, original) : entry];
+    }),
+  ) as Record<Format, string>;
   const reference = (format: Format, part?: { title: string | null; pages: string }) => {
     const entry = entries[format];
     return part && style.addPart ? style.addPart(entry, format, part) : entry;
@@ -385,22 +515,29 @@ function renderStyled({ report, style, lang, table }: RenderContext): { strings:
   }
   const referencePage = style.pagesIn === 'reference' ? both(table, (f) => reference(f, { title: null, pages: PAGE_SENTINEL }), style.numbered) : referenceItems.report;
   strings.reference = { items: referenceItems, page: referencePage };
-  if (style.numbered) {
+  if (style.numbered && !memory.proven.has(`${shape}|reference`)) {
     // The second entry of a two-item list is the template with number 2.
-    const second = { ...item, id: `${item.id}-second` };
     for (const [column, format] of FORMATS.entries()) {
+      const second = { ...item, id: `${item.id}-second` };
       const [, rendered] = bibliographyEntry([item, second], style, lang, format);
       const expected = rendered.replace(`data-csl-entry-id="${second.id}"`, `data-csl-entry-id="${item.id}"`);
       const finished = style.finishReference ? style.finishReference(expected, format, original) : expected;
       proveFill(`${style.name}/${lang}/${format}: reference number`, table.strings[referenceItems.report[column]], { number: 2 }, finished.replaceAll(ACCESSED_SENTINEL, PLACEHOLDERS.accessed));
       checked++;
     }
+    memory.proven.add(`${shape}|reference`);
   }
 
   // The citation forms: the report, each section with its pages, and one printed page.
   for (const form of formsOf(style.styleClass).filter((f): f is Exclude<CitationForm, 'reference'> => f !== 'reference')) {
     const subsequent = form === 'short-note';
-    const cite = (locator?: string) => (format: Format) => citer(format, { locator, subsequent });
+    // Each locator and format rendered once: the page template is also the sections' template.
+    const rendered = new Map<string, string>();
+    const cite = (locator?: string) => (format: Format) => {
+      const id = `${locator ?? ''}|${format}`;
+      if (!rendered.has(id)) rendered.set(id, citer.cite(format, { locator, subsequent }));
+      return rendered.get(id)!;
+    };
     const items: Record<string, EntryStrings> = { report: both(table, cite(), style.numbered) };
     const page = both(table, cite(PAGE_SENTINEL), style.numbered);
     // A section's citation differs from these two only in its locator: where both read as text exactly
@@ -408,8 +545,16 @@ function renderStyled({ report, style, lang, table }: RenderContext): { strings:
     // halving a report's build). Otherwise, and for the two themselves, both formats are rendered.
     const derivable = [items.report, page].every(([text, html]) => table.strings[text] === textOfHtml(table.strings[html]));
     const render = derivable ? fromHtml : both;
-    for (const section of report.sections) items[itemId(section.number)] = render(table, cite(pagesText(section) ?? undefined), style.numbered);
+    const sections = sectionCiter(cite, style, `${pairName(style.name, lang)}/${form}`);
+    for (const section of report.sections) {
+      const pages = pagesText(section);
+      // Without pages a section is cited as the report is.
+      items[itemId(section.number)] = pages ? render(table, sections.render(pages), style.numbered) : items.report;
+    }
+    checked += sections.prove();
     strings[form] = { items, page };
+    // The cluster call and the page template's fill are proven once per process for each style, locale, form and item shape.
+    if (memory.proven.has(`${shape}|${form}`)) continue;
     if (!subsequent) for (const format of FORMATS) proveCitation(item, style, lang, format, '9-14', citer);
     for (const printed of ['11', 'ii']) {
       for (const [column, format] of FORMATS.entries()) {
@@ -418,6 +563,7 @@ function renderStyled({ report, style, lang, table }: RenderContext): { strings:
         checked++;
       }
     }
+    memory.proven.add(`${shape}|${form}`);
   }
   const dated = Object.values(strings).some((form) =>
     Object.values(form!.items).some(([text]) => table.strings[text].includes(PLACEHOLDERS.accessed)),
@@ -470,10 +616,13 @@ export interface CitationSetup {
   locales: string[];
   missing: Array<{ name: string; reason: string }>;
   missingLocales: Array<{ name: string; reason: string }>;
+  /** What this process has learnt rendering reports so far: see `RenderMemory`. */
+  memory: RenderMemory;
 }
 
 /** Registers the styles and locales to render in, checking the registry's featured styles against their files. */
 export function setUpCitations(options: RenderOptions = {}): CitationSetup {
+  indexStyleMacros();
   const { styles, missing } = loadStyles({ debianDir: options.debianDir, stylesDir: options.stylesDir });
   const { locales, missing: missingLocales } = loadLocales({ debianLocalesDir: options.debianLocalesDir, locales: options.locales });
   for (const featured of FEATURED_STYLES) {
@@ -482,7 +631,7 @@ export function setUpCitations(options: RenderOptions = {}): CitationSetup {
       throw new Error(`${featured.style}: the registry's FEATURED_STYLES says ${featured.styleClass}, but its style file is ${style.styleClass}`);
     }
   }
-  return { styles, locales, missing, missingLocales };
+  return { styles, locales, missing, missingLocales, memory: newRenderMemory() };
 }
 
 /**
@@ -541,7 +690,7 @@ export function renderReportCitations(
   for (const style of setup.styles) {
     for (const lang of setup.locales) {
       if (only && !only.pairs.includes(pairName(style.name, lang))) continue;
-      const rendered = renderStyled({ report, style, lang, table });
+      const rendered = renderStyled({ report, style, lang, table, memory: setup.memory });
       (styled[style.name] ??= {})[lang] = rendered.strings;
       checked += rendered.checked;
       if (rendered.dated) dated.push(pairName(style.name, lang));
