@@ -26,7 +26,7 @@ import type { Report } from '../src/core/types';
 import { buildId } from './build-id';
 import { bundleScript } from './bundle-script';
 import { checkAccessDates, citationStyles, DEBIAN_LOCALES_DIR, DEBIAN_STYLES_DIR, LOCALES, setUpCitations } from './citations/render';
-import { BuildCache, citationsKey, codeKey, reportKey } from './library/build-cache';
+import { BuildCache, citationsKey, codeKey, relatedWordsKey, reportKey } from './library/build-cache';
 import { buildIntoCache, keptCitations } from './library/render-pool';
 import { kib } from './library/report-file';
 import { WordListBuilder } from './library/word-list';
@@ -77,9 +77,10 @@ export async function buildLibrary(reports: Report[], options: BuildOptions): Pr
   const code = codeKey(projectRoot, styleDirs, LOCALES);
   const keys = new Map(reports.map((report) => [report.id, reportKey(code, report)]));
   const citationKeys = new Map(reports.map((report) => [report.id, citationsKey(code, report)]));
+  const relatedWordsKeys = new Map(reports.map((report) => [report.id, relatedWordsKey(code, report)]));
   // The first report's citations also carry the access-date formats; kept ones without them are rendered again.
   const queue = reports
-    .map((report, i) => ({ report, key: keys.get(report.id)!, citationsKey: citationKeys.get(report.id)!, accessDates: i === 0 }))
+    .map((report, i) => ({ report, key: keys.get(report.id)!, citationsKey: citationKeys.get(report.id)!, relatedWordsKey: relatedWordsKeys.get(report.id)!, accessDates: i === 0 }))
     .filter((item) => cache.read(item.report.id, item.key) === null || (item.accessDates && keptCitations(item, cache) === null));
   const done = await buildIntoCache(queue, renderOptions, cache, options.cores);
   const built = new Set(queue.map(({ report }) => report.id));
@@ -88,7 +89,7 @@ export async function buildLibrary(reports: Report[], options: BuildOptions): Pr
   // 3. Library: shelf list, word list, citation styles, written into a fresh folder.
   const next = `${out}.next-${process.pid}`;
   try {
-    return await writeLibrary(reports, { out, next, cache, code, keys, citationKeys, built, renderOptions, summary, stages });
+    return await writeLibrary(reports, { out, next, cache, code, keys, citationKeys, relatedWordsKeys, built, renderOptions, summary, stages });
   } finally {
     rmSync(next, { recursive: true, force: true });
   }
@@ -101,6 +102,7 @@ interface LibraryWrite {
   code: string;
   keys: Map<string, string>;
   citationKeys: Map<string, string>;
+  relatedWordsKeys: Map<string, string>;
   built: Set<string>;
   renderOptions: { stylesDir?: string; debianDir?: string };
   summary: string[];
@@ -108,7 +110,7 @@ interface LibraryWrite {
 }
 
 /** Stages 3 to 5: the library's files into `next`, then `next` swapped in for `out`. */
-async function writeLibrary(reports: Report[], { out, next, cache, code, keys, citationKeys, built, renderOptions, summary, stages }: LibraryWrite): Promise<{ summary: string[] }> {
+async function writeLibrary(reports: Report[], { out, next, cache, code, keys, citationKeys, relatedWordsKeys, built, renderOptions, summary, stages }: LibraryWrite): Promise<{ summary: string[] }> {
   let started = performance.now();
   rmSync(next, { recursive: true, force: true });
   const assets = join(next, ASSETS_FOLDER);
@@ -171,7 +173,7 @@ async function writeLibrary(reports: Report[], { out, next, cache, code, keys, c
   // 5. Write: swap the new build in, then forget cache entries no build uses.
   started = performance.now();
   swapIn(next, out);
-  cache.keepOnly(keys, citationKeys);
+  cache.keepOnly(keys, citationKeys, relatedWordsKeys);
   stages.push(stage('write', started, `${reports.length + shardCount + 2} data files in ${join(out, ASSETS_FOLDER)}`));
   for (const line of styles.missingStyles) stages.push(`citations: style "${line.name}" not available: ${line.reason}`);
   for (const line of styles.missingLocales) stages.push(`citations: locale "${line.name}" not available: ${line.reason}`);

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { itemFileName, reportItems } from '../../src/core/citations';
+import type { RelatedWords } from '../../src/core/search/related-words';
 import type { Report } from '../../src/core/types';
 import { filesUnder } from '../build-id';
 import type { RenderedCitations } from './report-file';
@@ -56,6 +57,17 @@ export function citationsKey(code: string, report: Report): string {
   const inputs = reportItems(report).map(({ ref, item }) => [item, itemFileName(report, ref)]);
   const pages = report.sections.map((s) => [s.number, s.pages, s.citationTitle]);
   return createHash('sha256').update(code).update('\0').update(JSON.stringify([inputs, pages])).digest('hex').slice(0, 24);
+}
+
+/**
+ * The key of a report's related words (`relatedWordsOf`): the code's key and
+ * its sections, whose titles, labels and text they are found from. A change
+ * to the report's metadata alone (its citations' inputs) keeps them, so a
+ * one-report rebuild does not load WordNet.
+ * @example relatedWordsKey(code, report) // '7f02…' (24 hex digits)
+ */
+export function relatedWordsKey(code: string, report: Report): string {
+  return createHash('sha256').update(code).update('\0').update(JSON.stringify(report.sections)).digest('hex').slice(0, 24);
 }
 
 /**
@@ -116,6 +128,23 @@ export class BuildCache {
     renameSync(`${path}.${process.pid}.tmp`, path);
   }
 
+  #relatedWordsPath(id: string, key: string): string {
+    return join(this.dir, 'related-words', `${id}.${key}.json`);
+  }
+
+  /** A report's related words kept under their own key, or null. */
+  readRelatedWords(id: string, key: string): RelatedWords | null {
+    const path = this.#relatedWordsPath(id, key);
+    return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as RelatedWords) : null;
+  }
+
+  writeRelatedWords(id: string, key: string, words: RelatedWords): void {
+    mkdirSync(join(this.dir, 'related-words'), { recursive: true });
+    const path = this.#relatedWordsPath(id, key);
+    writeFileSync(`${path}.${process.pid}.tmp`, JSON.stringify(words));
+    renameSync(`${path}.${process.pid}.tmp`, path);
+  }
+
   #partPath(id: string, key: string, part: number): string {
     return join(this.dir, 'parts', `${id}.${key}.${part}.json`);
   }
@@ -138,11 +167,11 @@ export class BuildCache {
 
   /**
    * Forgets every entry but those a build just used (report id → key, for
-   * the report files and for the citations), so the cache does not grow with
-   * every edit.
+   * the report files, the citations and the related words), so the cache
+   * does not grow with every edit.
    */
-  keepOnly(reports: Map<string, string>, citations: Map<string, string>): void {
-    for (const [folder, used] of [['reports', reports], ['citations', citations]] as const) {
+  keepOnly(reports: Map<string, string>, citations: Map<string, string>, relatedWords: Map<string, string>): void {
+    for (const [folder, used] of [['reports', reports], ['citations', citations], ['related-words', relatedWords]] as const) {
       const dir = join(this.dir, folder);
       if (!existsSync(dir)) continue;
       for (const name of readdirSync(dir)) {

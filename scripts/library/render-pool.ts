@@ -12,7 +12,7 @@ import type { Report } from '../../src/core/types';
 import { citationPairs, setUpCitations, type CitationPart, type CitationSetup, type RenderOptions } from '../citations/render';
 import { BuildCache } from './build-cache';
 import type { WorkerMessage, WorkerTask } from './build-worker';
-import { buildReport, mergeRendered, renderCitationsOf, type RenderedCitations } from './report-file';
+import { buildReport, findRelatedWords, mergeRendered, renderCitationsOf, type FoundRelatedWords, type RenderedCitations } from './report-file';
 
 const WORKER = fileURLToPath(new URL('./build-worker.ts', import.meta.url));
 
@@ -21,6 +21,7 @@ export interface QueuedReport {
   report: Report;
   key: string;
   citationsKey: string;
+  relatedWordsKey: string;
   /** The library's first report: its render also reads the access-date formats (`citationStyles`). */
   accessDates: boolean;
 }
@@ -45,7 +46,16 @@ export function buildOne(item: QueuedReport, cache: BuildCache, setup: () => Cit
     citations = renderCitationsOf(report, setup(), undefined, item.accessDates);
     cache.writeCitations(report.id, citationsKey, citations);
   }
-  cache.write(buildReport(report, citations), key);
+  cache.write(buildReport(report, citations, relatedWordsFor(item, cache)), key);
+}
+
+/** A report's related words: kept from an earlier build when its sections are unchanged, otherwise found (and kept). */
+export function relatedWordsFor(item: QueuedReport, cache: BuildCache): FoundRelatedWords {
+  const kept = cache.readRelatedWords(item.report.id, item.relatedWordsKey);
+  if (kept) return { words: kept, ms: null };
+  const found = findRelatedWords(item.report);
+  cache.writeRelatedWords(item.report.id, item.relatedWordsKey, found.words);
+  return found;
 }
 
 /** Deals reports to `count` workers by their number of sections, largest first, each to the least loaded. */
@@ -122,7 +132,7 @@ export async function buildIntoCache(queue: QueuedReport[], options: RenderOptio
     const { report, citationsKey } = item;
     const joined = mergeRendered(report, parts.map((unit) => cache.takeCitationPart(report.id, citationsKey, 'part' in unit ? unit.part : 0)), setUp(), performance.now() - started);
     cache.writeCitations(report.id, citationsKey, joined);
-    cache.write(buildReport(report, joined), item.key);
+    cache.write(buildReport(report, joined, relatedWordsFor(item, cache)), item.key);
   }
   return { rendered: toRender.length, processes: hands.length };
 }

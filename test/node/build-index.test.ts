@@ -127,12 +127,16 @@ describe('the build as a process (tsx scripts/build-index.ts)', () => {
     expect(reportsStage(changed.stdout)).toEqual({ built: 1, reused: 1 });
     expect(changed.stdout).toMatch(/^stage reports: .*citations rendered for 0 on 1 process/m);
     expect(changed.stdout).toMatch(/^citations: second-copy: inputs unchanged, reused$/m);
+    // New text: its related words are found again in WordNet (a time, not "kept").
+    expect(changed.stdout).toMatch(/^second-copy: .*; related words \d+ \([\d.]+ KiB\), \d+ ms$/m);
     const second = new BuiltLibrary(out).report('second-copy');
     expect(second.catalogue.reports[0].sections[6].paragraphs.join(' ')).toContain('counterfactual case');
     expect(second.citations.reports['second-copy'].items.s7.ris).toBe(new BuiltLibrary(out).report(SEED_ID).citations.reports[SEED_ID].items.s7.ris);
   }, BUILD_TIMEOUT);
 
   it('rebuilds only the report whose sources changed', () => {
+    // The sources as they were, built: the cache holds what they are made of.
+    expect(runBuild(sources, out).status).toBe(0);
     const metadataFile = path.join(sources, 'second-copy.json');
     const original = readFileSync(metadataFile, 'utf8');
     writeFileSync(metadataFile, original.replace('"publisher-place": "New York"', '"publisher-place": "Geneva"'));
@@ -144,6 +148,9 @@ describe('the build as a process (tsx scripts/build-index.ts)', () => {
     expect(changed.status).toBe(0);
     expect(reportsStage(changed.stdout)).toEqual({ built: 1, reused: 1 });
     expect(changed.stdout).toMatch(/^citations: second-copy: 10 sections/m);
+    // The same sections: the related words are kept, with the same map in the file.
+    expect(changed.stdout).toMatch(/^second-copy: .*; related words \d+ \([\d.]+ KiB\), kept$/m);
+    expect(new BuiltLibrary(out).report('second-copy').catalogue.relatedWords).toEqual(new BuiltLibrary(out).report(SEED_ID).catalogue.relatedWords);
     expect(new BuiltLibrary(out).shelf().reports[1].csl['publisher-place']).toBe('Geneva');
   }, BUILD_TIMEOUT);
 
