@@ -7,14 +7,12 @@
  */
 import { fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import type { Report } from '../../src/core/types';
 import { citationPairs, setUpCitations, type CitationPart, type CitationSetup, type RenderOptions } from '../citations/render';
 import { BuildCache } from './build-cache';
 import type { WorkerMessage, WorkerTask } from './build-worker';
 import { buildReport, findRelatedWords, mergeRendered, renderCitationsOf, type FoundRelatedWords, type RenderedCitations } from './report-file';
-
-const WORKER = fileURLToPath(new URL('./build-worker.ts', import.meta.url));
+import { workerEntry, type WorkerEntry } from './worker-bundle';
 
 /** A report to build, with the key of its file and of its citations. */
 export interface QueuedReport {
@@ -94,9 +92,9 @@ function workUnits(toRender: QueuedReport[], pairs: string[], cores: number): Wo
 }
 
 /** Runs one child process over its units; resolves when it has kept them all in the cache. */
-function runChild(units: WorkUnit[], options: RenderOptions, cache: BuildCache): Promise<void> {
+function runChild(entry: WorkerEntry, units: WorkUnit[], options: RenderOptions, cache: BuildCache): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    const child = fork(WORKER, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(entry.path, [], { execArgv: entry.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let failure: string | null = null;
     child.on('message', (message: WorkerMessage) => {
       failure = message.failed;
@@ -124,7 +122,8 @@ export async function buildIntoCache(queue: QueuedReport[], options: RenderOptio
   if (!inChildren) return { rendered: toRender.length, processes: 1 };
   const started = performance.now();
   const hands = workUnits(toRender, citationPairs(setUp()), cores);
-  await Promise.all(hands.map((units) => runChild(units, options, cache)));
+  const entry = workerEntry();
+  await Promise.all(hands.map((units) => runChild(entry, units, options, cache)));
   // Reports rendered in parts: join the parts, keep the citations, build the file.
   for (const item of toRender) {
     const parts = hands.flat().filter((unit) => unit.item === item && unit.only !== null);
