@@ -10,20 +10,28 @@ export class WordListBuilder {
   readonly #shards = new Map<string, Map<string, number[]>>();
   /** Term → written form → reports writing it so. */
   readonly #forms = new Map<string, Map<string, number>>();
+  /** Term → its postings list: reports share most of their words, so each term's shard is found once, not once a report. */
+  readonly #postings = new Map<string, number[]>();
 
   /** Files the terms of the report at `place` in the shelf list, and how the report writes each. */
   add(place: number, terms: ReportTerms, forms: Record<string, string>): void {
-    for (const [term, form] of Object.entries(forms)) {
+    // for…in, not Object.entries: a report has thousands of terms, and the pairs' arrays were most of the time.
+    for (const term in forms) {
+      const form = forms[term];
       let counts = this.#forms.get(term);
       if (!counts) this.#forms.set(term, (counts = new Map()));
       counts.set(form, (counts.get(form) ?? 0) + 1);
     }
-    for (const [term, { sections, field }] of Object.entries(terms)) {
-      const shard = termShard(term);
-      let byTerm = this.#shards.get(shard);
-      if (!byTerm) this.#shards.set(shard, (byTerm = new Map()));
-      let postings = byTerm.get(term);
-      if (!postings) byTerm.set(term, (postings = []));
+    for (const term in terms) {
+      const { sections, field } = terms[term];
+      let postings = this.#postings.get(term);
+      if (!postings) {
+        const shard = termShard(term);
+        let byTerm = this.#shards.get(shard);
+        if (!byTerm) this.#shards.set(shard, (byTerm = new Map()));
+        byTerm.set(term, (postings = []));
+        this.#postings.set(term, postings);
+      }
       postings.push(place, sections, field);
     }
   }
