@@ -81,7 +81,7 @@ export async function buildLibrary(reports: Report[], options: BuildOptions): Pr
   // The first report's citations also carry the access-date formats; kept ones without them are rendered again.
   const queue = reports
     .map((report, i) => ({ report, key: keys.get(report.id)!, citationsKey: citationKeys.get(report.id)!, relatedWordsKey: relatedWordsKeys.get(report.id)!, accessDates: i === 0 }))
-    .filter((item) => cache.read(item.report.id, item.key) === null || (item.accessDates && keptCitations(item, cache) === null));
+    .filter((item) => !cache.has(item.report.id, item.key) || (item.accessDates && keptCitations(item, cache) === null));
   const done = await buildIntoCache(queue, renderOptions, cache, options.cores);
   const built = new Set(queue.map(({ report }) => report.id));
   stages.push(stage('reports', started, `${queue.length} built, ${reports.length - queue.length} unchanged and reused; citations rendered for ${done.rendered} on ${done.processes} process(es)`));

@@ -90,11 +90,15 @@ export class BuildCache {
     return this.#path(id, key, 'ndjson');
   }
 
+  /** Whether an entry is kept for this report and key, without reading it (a build asks this of every report). */
+  has(id: string, key: string): boolean {
+    return existsSync(this.#path(id, key, 'json')) && existsSync(this.filePath(id, key));
+  }
+
   /** The entry kept for this report and key, or null. */
   read(id: string, key: string): Omit<CacheEntry, 'file'> | null {
-    const meta = this.#path(id, key, 'json');
-    if (!existsSync(meta) || !existsSync(this.filePath(id, key))) return null;
-    return JSON.parse(readFileSync(meta, 'utf8')) as Omit<CacheEntry, 'file'>;
+    if (!this.has(id, key)) return null;
+    return JSON.parse(readFileSync(this.#path(id, key, 'json'), 'utf8')) as Omit<CacheEntry, 'file'>;
   }
 
   /** Keeps a built report under its key. */
