@@ -115,38 +115,36 @@ export class BuildCache {
     }
   }
 
-  #citationsPath(id: string, key: string): string {
-    return join(this.dir, 'citations', `${id}.${key}.json`);
+  /** A JSON entry kept under `folder/ID.KEY.json`, or null. */
+  #readEntry<T>(folder: string, id: string, key: string): T | null {
+    const path = join(this.dir, folder, `${id}.${key}.json`);
+    return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : null;
+  }
+
+  /** Keeps a JSON entry as `folder/name`, written whole (a temporary name, then renamed). */
+  #writeEntry(folder: string, name: string, value: unknown): void {
+    mkdirSync(join(this.dir, folder), { recursive: true });
+    const path = join(this.dir, folder, name);
+    writeFileSync(`${path}.${process.pid}.tmp`, JSON.stringify(value));
+    renameSync(`${path}.${process.pid}.tmp`, path);
   }
 
   /** A report's rendered citations kept under their own key, or null. */
   readCitations(id: string, key: string): RenderedCitations | null {
-    const path = this.#citationsPath(id, key);
-    return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as RenderedCitations) : null;
+    return this.#readEntry<RenderedCitations>('citations', id, key);
   }
 
   writeCitations(id: string, key: string, rendered: RenderedCitations): void {
-    mkdirSync(join(this.dir, 'citations'), { recursive: true });
-    const path = this.#citationsPath(id, key);
-    writeFileSync(`${path}.${process.pid}.tmp`, JSON.stringify(rendered));
-    renameSync(`${path}.${process.pid}.tmp`, path);
-  }
-
-  #relatedWordsPath(id: string, key: string): string {
-    return join(this.dir, 'related-words', `${id}.${key}.json`);
+    this.#writeEntry('citations', `${id}.${key}.json`, rendered);
   }
 
   /** A report's related words kept under their own key, or null. */
   readRelatedWords(id: string, key: string): RelatedWords | null {
-    const path = this.#relatedWordsPath(id, key);
-    return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as RelatedWords) : null;
+    return this.#readEntry<RelatedWords>('related-words', id, key);
   }
 
   writeRelatedWords(id: string, key: string, words: RelatedWords): void {
-    mkdirSync(join(this.dir, 'related-words'), { recursive: true });
-    const path = this.#relatedWordsPath(id, key);
-    writeFileSync(`${path}.${process.pid}.tmp`, JSON.stringify(words));
-    renameSync(`${path}.${process.pid}.tmp`, path);
+    this.#writeEntry('related-words', `${id}.${key}.json`, words);
   }
 
   #partPath(id: string, key: string, part: number): string {
@@ -155,10 +153,7 @@ export class BuildCache {
 
   /** A part of a report's citations rendered by one process (some of its styles), until the parts are joined. */
   writeCitationPart(id: string, key: string, part: number, rendered: RenderedCitations): void {
-    mkdirSync(join(this.dir, 'parts'), { recursive: true });
-    const path = this.#partPath(id, key, part);
-    writeFileSync(`${path}.${process.pid}.tmp`, JSON.stringify(rendered));
-    renameSync(`${path}.${process.pid}.tmp`, path);
+    this.#writeEntry('parts', `${id}.${key}.${part}.json`, rendered);
   }
 
   /** Reads and forgets a part. */
