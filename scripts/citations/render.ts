@@ -8,8 +8,9 @@
  * (src/core/citations/registry.ts), and each placeholder is proven here
  * against real renders, so the Worker's fill is never a guess.
  *
- * The cost grows with sections × forms × styles × locales: linear in a
- * report's sections, since a section is cited through its report.
+ * The cost grows with forms × styles × locales, hardly with a report's
+ * sections: a section is cited through its report, and its citation is
+ * derived from the report's templates (`sectionCiter`), not rendered.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -17,6 +18,7 @@ import { Cite, plugins, type CiteprocEngine } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-ris';
+import { getPrefixedEntry } from '@citation-js/plugin-csl/lib/attr.js';
 import { formatAccessDate } from '../../src/core/citations/answer';
 import type { AccessDateFormat, CitationsFile, CitationStyles, EntryStrings, ItemRecords, ReportCitations, StyledStrings } from '../../src/core/citations/file';
 import { itemFileName, itemId, reportItems, type CslItem, type ItemRef } from '../../src/core/citations/items';
@@ -24,7 +26,6 @@ import { CITATION_LOCALES, DEFAULT_LOCALE, DEFAULT_STYLE, FEATURED_STYLES, forms
 import type { Report, Section } from '../../src/core/types';
 import { writeBibtexEntry, type BibtexEntry } from './bibtex';
 import { risDate, writeRisRecord, type RisRecord } from './ris';
-import { getPrefixedEntry } from '@citation-js/plugin-csl/lib/attr.js';
 import { indexStyleMacros } from './macro-index';
 import { pageRangeFormatOf, shortenedLastPage, type PageRangeFormat } from './page-range-format';
 import { DROPPED_IN_RULE, STYLE_RECIPES, type StyleRecipe } from './styles';
@@ -288,8 +289,8 @@ function citerFor(item: CslItem, style: LoadedStyle, lang: string): Citer {
 /**
  * Fails the build when the cluster call and citation-js's own citation
  * differ for a first citation. The cluster call goes first, on an engine
- * that has rendered every section since the item was registered, so the
- * proof covers that reuse too.
+ * that has rendered the report's templates since the item was registered,
+ * so the proof covers that reuse too.
  */
 function proveCitation(item: CslItem, style: LoadedStyle, lang: string, format: Format, locator: string, citer: Citer): void {
   const actual = citer.cite(format, { locator });
