@@ -130,7 +130,7 @@ async function writeLibrary(reports: Report[], { out, next, cache, code, keys, c
     checkAccessDates(styles, report.id, entry.dated);
     checked += entry.checked;
     if (built.has(report.id)) summary.push(...entry.summary);
-    words.add(i, entry.terms, entry.forms);
+    words.addTermList(i, entry.termList);
     const target = place(dataPaths.report(report.id));
     linkOrCopy(cache.filePath(report.id, key), target);
     reportBytes += statSync(target).size;

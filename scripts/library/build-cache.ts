@@ -15,14 +15,14 @@ import type { RelatedWords } from '../../src/core/search/related-words';
 import type { Report } from '../../src/core/types';
 import { filesUnder } from '../build-id';
 import type { RenderedCitations } from './report-file';
-import type { BuiltReport, ReportTerms } from './report-file';
+import type { BuiltReport } from './report-file';
+import { encodeTermList } from './word-list';
 
 /** A cached report: its file, and what the library needs of it without reading the file. */
 export interface CacheEntry {
   file: string;
-  terms: ReportTerms;
-  /** The report's surface forms (term → written word), for the word list's forms. */
-  forms: Record<string, string>;
+  /** The report's terms and how it writes each, for the word list (`encodeTermList`). */
+  termList: string;
   dated: string[];
   checked: number;
   summary: string[];
@@ -104,7 +104,7 @@ export class BuildCache {
   /** Keeps a built report under its key. */
   write(built: BuiltReport, key: string): void {
     mkdirSync(join(this.dir, 'reports'), { recursive: true });
-    const meta: Omit<CacheEntry, 'file'> = { terms: built.terms, forms: built.forms, dated: built.dated, checked: built.checked, summary: built.summary };
+    const meta: Omit<CacheEntry, 'file'> = { termList: encodeTermList(built.terms, built.forms), dated: built.dated, checked: built.checked, summary: built.summary };
     for (const [path, text] of [
       [this.filePath(built.id, key), built.text],
       [this.#path(built.id, key, 'json'), JSON.stringify(meta)],

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeLibrary } from '../../scripts/generate-reports';
 import { MADE_UP_WORDS } from '../../scripts/generated-text';
 import { reportTerms } from '../../scripts/library/report-file';
-import { WordListBuilder } from '../../scripts/library/word-list';
+import { encodeTermList, WordListBuilder } from '../../scripts/library/word-list';
 import { readReports } from '../../scripts/report-sources';
 import { analyzer } from '../../src/core/analyzer';
 import { decodeReportFile, encodeReportFile, isFiltered, listShelf, termShard, type ShelfEntry, type ShelfList, type TermShard } from '../../src/core/library';
@@ -134,6 +134,23 @@ describe('the word list', () => {
     // "counterfactual" is in the text of section 7 only; "Introduction" is section 5's title.
     expect(terms.counterfactu).toEqual({ sections: 1, field: 0 });
     expect(terms[analyzer.analyze('Introduction')[0]].field).toBe(2);
+  });
+});
+
+describe('a report\'s term list, as the build\'s cache keeps it', () => {
+  it('files the same postings and forms as the terms it was written from, a form without postings included', () => {
+    const terms = { integr: { sections: 6, field: 2 }, plan: { sections: 1, field: 0 } };
+    const forms = { integr: 'integrated', planned: 'planned' };
+    expect(encodeTermList(terms, forms)).toBe('integr\t6\t2\tintegrated\nplan\t1\t0\t\nplanned\t\t\tplanned');
+    const listed = new WordListBuilder();
+    listed.addTermList(3, encodeTermList(terms, forms));
+    const shards = Object.fromEntries([...listed.shards()].map(([name, json]) => [name, JSON.parse(json) as TermShard]));
+    expect(shards.in).toEqual({ postings: { integr: [3, 6, 2] }, forms: { integr: 'integrated' } });
+    expect(shards.pl).toEqual({ postings: { plan: [3, 1, 0] }, forms: {} });
+  });
+
+  it('refuses a term that would break its columns', () => {
+    expect(() => encodeTermList({ 'a\tb': { sections: 1, field: 0 } }, {})).toThrow(/holds a tab or line break/);
   });
 });
 
