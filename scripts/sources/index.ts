@@ -26,8 +26,8 @@ export interface SourceReader {
   kind: string;
   /** Its files end so: `ID` + extension in the sources folder belongs to report `ID`. */
   extension: string;
-  /** The file the metadata names instead of `ID` + extension, if it names one. */
-  namedBy?: (metadata: ReportMetadata) => string | undefined;
+  /** The metadata key that may name its file instead of `ID` + extension. */
+  namedBy?: FileNameKey;
   read: (file: string) => ReadResult<DocumentPart> | Promise<ReadResult<DocumentPart>>;
 }
 
@@ -38,13 +38,21 @@ export interface SourceReader {
  */
 export const SOURCE_READERS: SourceReader[] = [
   { kind: 'jstor', extension: '.txt', read: readJstorPage },
-  { kind: 'pdf', extension: '.pdf', namedBy: (metadata) => metadata.pdf, read: readPdf },
+  { kind: 'pdf', extension: '.pdf', namedBy: 'pdf', read: readPdf },
 ];
 
 const METADATA_EXTENSION = '.json';
 
+/** The metadata keys whose value is a file name. */
+type FileNameKey = 'pdf';
 
-type DocumentResult = { ok: true; document: ReportDocument } | { ok: false; problems: SourceProblem[] };
+
+/**
+ * A report read, with every file its reading depended on: the metadata file
+ * and each place a source of it could be (present or not), so a cache of
+ * reads can tell when one is stale (`scripts/library/read-cache.ts`).
+ */
+type DocumentResult = { ok: true; document: ReportDocument; files: string[] } | { ok: false; problems: SourceProblem[] };
 
 function lineOfKey(text: string, key: string): number {
   const at = text.indexOf(`"${key}"`);
@@ -58,7 +66,7 @@ function typeFromCsl(type: string): string {
 }
 
 /** The report's parts combined into its neutral record, or why there is nothing to build from. */
-function combine(id: string, metadata: ReportMetadata, parts: DocumentPart[]): DocumentResult {
+function combine(id: string, metadata: ReportMetadata, parts: DocumentPart[]): { ok: true; document: ReportDocument } | { ok: false; problems: SourceProblem[] } {
   const withSections = parts.find((part) => part.sections && part.sections.length > 0);
   if (!withSections) {
     return {
@@ -95,7 +103,7 @@ export async function readDocument(dir: string, id: string): Promise<DocumentRes
   const metadataText = existsSync(metadataFile) ? readFileSync(metadataFile, 'utf8') : null;
   const metadata = metadataText === null ? null : readMetadata(metadataFile, metadataText, null);
   const located = SOURCE_READERS.map((reader) => {
-    const named = metadata?.ok ? reader.namedBy?.(metadata.metadata) : undefined;
+    const named = metadata?.ok && reader.namedBy ? metadata.metadata[reader.namedBy] : undefined;
     return { reader, named, file: join(dir, named ?? `${id}${reader.extension}`) };
   });
   const present = located.filter(({ file }) => existsSync(file));
@@ -132,22 +140,26 @@ export async function readDocument(dir: string, id: string): Promise<DocumentRes
   if (problems.length > 0) return { ok: false, problems };
 
   const combined = combine(id, metadata!.metadata, parts);
-  if (!combined.ok) return combined;
+  if (!combined.ok) return { ok: false, problems: combined.problems };
   const numbers = combined.document.sections.map((section) => section.number);
   const keys = readMetadata(metadataFile, metadataText, numbers);
   const checked = [...(keys.ok ? [] : keys.problems), ...checkDocument(combined.document)];
-  return checked.length > 0 ? { ok: false, problems: checked } : combined;
+  return checked.length > 0 ? { ok: false, problems: checked } : { ok: true, document: combined.document, files: [metadataFile, ...located.map(({ file }) => file)] };
 }
 
 /** The report ids of a folder: every metadata file and every source file, less the files a metadata file names. */
 function reportIds(dir: string): string[] {
   const names = readdirSync(dir);
   const named = new Set<string>();
+  const namingKeys = SOURCE_READERS.flatMap((reader) => (reader.namedBy ? [reader.namedBy] : []));
   for (const name of names.filter((n) => n.endsWith(METADATA_EXTENSION))) {
-    const read = readMetadata(join(dir, name), readFileSync(join(dir, name), 'utf8'), null);
+    const text = readFileSync(join(dir, name), 'utf8');
+    // Only a file that holds a naming key (or a \u escape, which could spell one) can name a file: the rest need no parse.
+    if (!namingKeys.some((key) => text.includes(key)) && !text.includes('\\u')) continue;
+    const read = readMetadata(join(dir, name), text, null);
     if (!read.ok) continue;
     for (const reader of SOURCE_READERS) {
-      const file = reader.namedBy?.(read.metadata);
+      const file = reader.namedBy ? read.metadata[reader.namedBy] : undefined;
       if (file && file !== name.slice(0, -METADATA_EXTENSION.length) + reader.extension) named.add(file);
     }
   }
@@ -157,16 +169,27 @@ function reportIds(dir: string): string[] {
 }
 
 /**
- * Reads every report in a folder, in id order, or every problem found in any of them.
- * @example await readDocuments('index/sources') // { ok: true, documents: [{ id: 'driving-the-system-apart', … }] }
+ * The report ids of a sources folder, in order, or why there is nothing to
+ * build from (no source of contents at all).
+ * @example listReports('index/sources') // { ok: true, ids: ['driving-the-system-apart'] }
  */
-export async function readDocuments(dir: string): Promise<{ ok: true; documents: ReportDocument[] } | { ok: false; problems: SourceProblem[] }> {
-  const ids = reportIds(dir);
+export function listReports(dir: string): { ok: true; ids: string[] } | { ok: false; problems: SourceProblem[] } {
   const hasContents = readdirSync(dir).some((name) => SOURCE_READERS.some((reader) => name.endsWith(reader.extension)));
   if (!hasContents) {
     const kinds = SOURCE_READERS.map((reader) => `ID${reader.extension}`).join(' or ');
     return { ok: false, problems: [{ file: dir, line: 0, message: `no source pages (${kinds}) to build from` }] };
   }
+  return { ok: true, ids: reportIds(dir) };
+}
+
+/**
+ * Reads every report in a folder, in id order, or every problem found in any of them.
+ * @example await readDocuments('index/sources') // { ok: true, documents: [{ id: 'driving-the-system-apart', … }] }
+ */
+export async function readDocuments(dir: string): Promise<{ ok: true; documents: ReportDocument[] } | { ok: false; problems: SourceProblem[] }> {
+  const listed = listReports(dir);
+  if (!listed.ok) return listed;
+  const ids = listed.ids;
   const documents: ReportDocument[] = [];
   const problems: SourceProblem[] = [];
   for (const id of ids) {
