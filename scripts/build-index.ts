@@ -2,7 +2,8 @@
  * The build: index/sources → index/build, in stages, each timed:
  *
  * 1. read: every report's sources into one neutral document, then a report
- *    (`scripts/sources/`, `assemble-report.ts`);
+ *    (`scripts/sources/`, `assemble-report.ts`); a report whose files and
+ *    reader are unchanged is taken from the cache of reads (`read-cache.ts`);
  * 2. reports: each report's file (search index, surface forms, citations),
  *    kept in a per-report cache under a key of everything it is made from,
  *    so only changed reports are built, on every core (`scripts/library/`);
@@ -27,6 +28,7 @@ import { buildId } from './build-id';
 import { bundleScript } from './bundle-script';
 import { checkAccessDates, citationStyles, DEBIAN_LOCALES_DIR, DEBIAN_STYLES_DIR, LOCALES, setUpCitations } from './citations/render';
 import { BuildCache, citationsKey, codeKey, relatedWordsKey, reportKey } from './library/build-cache';
+import { ReadCache, readerCodeKey } from './library/read-cache';
 import { buildIntoCache, keptCitations } from './library/render-pool';
 import { kib } from './library/report-file';
 import { WordListBuilder } from './library/word-list';
@@ -60,6 +62,9 @@ function stage(name: string, started: number, what: string): string {
   return `stage ${name}: ${((performance.now() - started) / 1000).toFixed(2)} s, ${what}`;
 }
 
+/** Where a build keeps its cache unless told: beside its output. */
+const defaultCacheDir = (out: string) => join(dirname(resolve(out)), '.build-cache');
+
 /**
  * Builds the library of `reports` into `options.out`.
  * @returns summary lines: each report built, then one line per stage with its time and sizes
@@ -68,7 +73,7 @@ export async function buildLibrary(reports: Report[], options: BuildOptions): Pr
   const summary: string[] = [];
   const stages: string[] = [];
   const out = resolve(options.out);
-  const cache = new BuildCache(resolve(options.cacheDir ?? join(dirname(out), '.build-cache')));
+  const cache = new BuildCache(resolve(options.cacheDir ?? defaultCacheDir(out)));
   const renderOptions = { stylesDir: options.stylesDir, debianDir: options.debianStylesDir };
   const styleDirs = [options.debianStylesDir ?? DEBIAN_STYLES_DIR, DEBIAN_LOCALES_DIR, options.stylesDir].filter((d): d is string => !!d);
 
@@ -82,7 +87,7 @@ export async function buildLibrary(reports: Report[], options: BuildOptions): Pr
   const queue = reports
     .map((report, i) => ({ report, key: keys.get(report.id)!, citationsKey: citationKeys.get(report.id)!, relatedWordsKey: relatedWordsKeys.get(report.id)!, accessDates: i === 0 }))
     .filter((item) => !cache.has(item.report.id, item.key) || (item.accessDates && keptCitations(item, cache) === null));
-  const done = await buildIntoCache(queue, renderOptions, cache, options.cores);
+  const done = await buildIntoCache(queue, renderOptions, cache, { cores: options.cores, code });
   const built = new Set(queue.map(({ report }) => report.id));
   stages.push(stage('reports', started, `${queue.length} built, ${reports.length - queue.length} unchanged and reused; citations rendered for ${done.rendered} on ${done.processes} process(es)`));
 
@@ -121,16 +126,17 @@ async function writeLibrary(reports: Report[], { out, next, cache, code, keys, c
   const first = cache.readCitations(reports[0].id, citationKeys.get(reports[0].id)!)!;
   const styles = citationStyles(setUpCitations(renderOptions), first.accessDates ?? {});
   const stylesJson = JSON.stringify(styles);
-  const words = new WordListBuilder();
+  const places = reports.map((report): [string, string] => [report.id, keys.get(report.id)!]);
+  const { words, patched } = gatherWordList(places, cache);
+  cache.writeWordList(words.gathered(places));
   let reportBytes = 0;
   let checked = 0;
-  for (const [i, report] of reports.entries()) {
+  for (const report of reports) {
     const key = keys.get(report.id)!;
     const entry = cache.read(report.id, key)!;
     checkAccessDates(styles, report.id, entry.dated);
     checked += entry.checked;
     if (built.has(report.id)) summary.push(...entry.summary);
-    words.addTermList(i, entry.termList);
     const target = place(dataPaths.report(report.id));
     linkOrCopy(cache.filePath(report.id, key), target);
     reportBytes += statSync(target).size;
@@ -152,7 +158,7 @@ async function writeLibrary(reports: Report[], { out, next, cache, code, keys, c
     stage(
       'library',
       started,
-      `${reports.length} report files (${kib(reportBytes)}), shelf list ${kib(shelfJson)}, word list ${shardCount} shards (${kib(shardBytes)}, largest ${kib(largestShard)}), citation styles ${kib(stylesJson)} (${styles.styles.length} styles × ${styles.locales.length} locales; ${checked} placeholder fills proven against citation-js)`,
+      `${reports.length} report files (${kib(reportBytes)}), shelf list ${kib(shelfJson)}, word list ${shardCount} shards (${kib(shardBytes)}, largest ${kib(largestShard)}; ${patched === null ? 'gathered from every report' : patched === 0 ? "the last build's" : `the last build's patched for ${patched} report(s)`}), citation styles ${kib(stylesJson)} (${styles.styles.length} styles × ${styles.locales.length} locales; ${checked} placeholder fills proven against citation-js)`,
     ),
   );
 
@@ -173,11 +179,46 @@ async function writeLibrary(reports: Report[], { out, next, cache, code, keys, c
   // 5. Write: swap the new build in, then forget cache entries no build uses.
   started = performance.now();
   swapIn(next, out);
-  cache.keepOnly(keys, citationKeys, relatedWordsKeys);
+  cache.keepOnly(keys, citationKeys, relatedWordsKeys, code);
   stages.push(stage('write', started, `${reports.length + shardCount + 2} data files in ${join(out, ASSETS_FOLDER)}`));
   for (const line of styles.missingStyles) stages.push(`citations: style "${line.name}" not available: ${line.reason}`);
   for (const line of styles.missingLocales) stages.push(`citations: locale "${line.name}" not available: ${line.reason}`);
   return { summary: [...summary, ...stages] };
+}
+
+/**
+ * The library's word list for the reports at `places` (id and key, in shelf
+ * order). Where the last build's word list had the same reports at the same
+ * places, it is patched: each changed report's old term list taken back and
+ * its new one filed, the same postings and forms as gathering every report
+ * (`test/node/library.test.ts` checks), at a fraction of the cost in a large
+ * library. Otherwise (other reports or places, more than an eighth of the
+ * reports changed, an old term list gone), every report's list is read.
+ * @returns the word list, and how many reports it was patched for (null: gathered whole)
+ */
+function gatherWordList(places: Array<[id: string, key: string]>, cache: BuildCache): { words: WordListBuilder; patched: number | null } {
+  const patched = patchedWordList(places, cache);
+  if (patched) return patched;
+  const words = new WordListBuilder();
+  for (const [i, [id, key]] of places.entries()) words.addTermList(i, cache.readTermList(id, key)!);
+  return { words, patched: null };
+}
+
+/** The last build's word list patched for the reports whose key changed, or null where it cannot or should not be. */
+function patchedWordList(places: Array<[id: string, key: string]>, cache: BuildCache): { words: WordListBuilder; patched: number } | null {
+  const last = cache.readWordList();
+  if (!last || last.places.length !== places.length || last.places.some(([id], i) => id !== places[i][0])) return null;
+  const changed = places.flatMap(([id, key], i) => (last.places[i][1] === key ? [] : [{ place: i, id, key, oldKey: last.places[i][1] }]));
+  // A patch reads two term lists a changed report and moves postings about: for more than a few, gathering is cheaper.
+  if (changed.length > Math.max(1, places.length / 8)) return null;
+  const lists = changed.map(({ place, id, key, oldKey }) => ({ place, old: cache.readTermList(id, oldKey), now: cache.readTermList(id, key)! }));
+  if (lists.some(({ old }) => old === null)) return null;
+  const words = WordListBuilder.from(last);
+  for (const { place, old, now } of lists) {
+    words.removeTermList(place, old!);
+    words.addTermList(place, now);
+  }
+  return { words, patched: changed.length };
 }
 
 /** A cached file into the build: a hard link where the file system allows, else a copy. */
@@ -211,7 +252,9 @@ async function main(): Promise<number> {
   const sources = resolve(values.sources!);
   const out = resolve(values.out!);
   let started = performance.now();
-  const read = await readReports(sources);
+  const cacheDir = resolve(values.cache ?? defaultCacheDir(out));
+  const readCache = new ReadCache(cacheDir, readerCodeKey(projectRoot));
+  const read = await readReports(sources, { cache: readCache });
   if (!read.ok) {
     for (const problem of read.problems) console.error(formatProblem(problem));
     console.error(`build failed: ${read.problems.length} problem(s); ${out} was left as it was`);
@@ -220,7 +263,8 @@ async function main(): Promise<number> {
   const readStage = stage('read', started, `${read.reports.length} reports from ${sources}`);
   started = performance.now();
   try {
-    const { summary } = await buildLibrary(read.reports, { out, stylesDir: resolve(values.styles!), cacheDir: values.cache, cores: values.cores ? Number(values.cores) : undefined });
+    const { summary } = await buildLibrary(read.reports, { out, stylesDir: resolve(values.styles!), cacheDir, cores: values.cores ? Number(values.cores) : undefined });
+    readCache.keepOnly(read.reports.map((report) => report.id));
     // What reading found (pages, labels and how, text, time), what was built, each stage, and what a person should look at.
     for (const line of [...read.summary, readStage, ...summary, `total: ${((performance.now() - started) / 1000).toFixed(2)} s after reading`, ...read.warnings]) console.log(line);
   } catch (error) {

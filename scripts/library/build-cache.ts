@@ -16,13 +16,10 @@ import type { Report } from '../../src/core/types';
 import { filesUnder } from '../build-id';
 import type { RenderedCitations } from './report-file';
 import type { BuiltReport } from './report-file';
-import { encodeTermList } from './word-list';
+import { encodeTermList, type GatheredWordList } from './word-list';
 
-/** A cached report: its file, and what the library needs of it without reading the file. */
+/** A cached report: what the library needs of it without reading its file or its term list. */
 export interface CacheEntry {
-  file: string;
-  /** The report's terms and how it writes each, for the word list (`encodeTermList`). */
-  termList: string;
   dated: string[];
   checked: number;
   summary: string[];
@@ -46,6 +43,48 @@ export function codeKey(root: string, dataDirs: string[], extra: unknown): strin
   return hash.digest('hex');
 }
 
+/** Hashes of what a report's builds are made from: the report as read, the inputs of its citations, its sections. */
+export interface ReportDigests {
+  report: string;
+  citations: string;
+  sections: string;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** What each digest hashes. */
+const DIGESTED: { [K in keyof ReportDigests]: (report: Report) => unknown } = {
+  report: (report) => report,
+  citations: (report) => [reportItems(report).map(({ ref, item }) => [item, itemFileName(report, ref)]), report.sections.map((s) => [s.number, s.pages, s.citationTitle])],
+  sections: (report) => report.sections,
+};
+
+const digestOf = (report: Report, kind: keyof ReportDigests) => sha256(JSON.stringify(DIGESTED[kind](report)));
+
+/**
+ * Digests kept with a report's read (`read-cache.ts`), by the report object
+ * that read gave. Only those: a report made or changed in code is hashed
+ * each time its key is asked for.
+ */
+const keptDigests = new WeakMap<Report, ReportDigests>();
+
+/**
+ * The digests of a report (`ReportDigests`): what its keys hash with the code's key.
+ * @example reportDigests(report).sections // '5d41…' (64 hex digits)
+ */
+export function reportDigests(report: Report): ReportDigests {
+  return { report: digestOf(report, 'report'), citations: digestOf(report, 'citations'), sections: digestOf(report, 'sections') };
+}
+
+/** Takes a report's digests as kept with its read, which hashed this very report (the same JSON), for its keys. */
+export function rememberDigests(report: Report, digests: ReportDigests): void {
+  keptDigests.set(report, digests);
+}
+
+const digest = (report: Report, kind: keyof ReportDigests) => keptDigests.get(report)?.[kind] ?? digestOf(report, kind);
+
+const keyOf = (code: string, hashed: string) => sha256(`${code}\0${hashed}`).slice(0, 24);
+
 /**
  * The key of a report's citations: the code's key and exactly what they are
  * rendered from, each item's CSL-JSON, file name and pages. A change to the
@@ -54,9 +93,7 @@ export function codeKey(root: string, dataDirs: string[], extra: unknown): strin
  * @example citationsKey(code, report) // '51ab…' (24 hex digits)
  */
 export function citationsKey(code: string, report: Report): string {
-  const inputs = reportItems(report).map(({ ref, item }) => [item, itemFileName(report, ref)]);
-  const pages = report.sections.map((s) => [s.number, s.pages, s.citationTitle]);
-  return createHash('sha256').update(code).update('\0').update(JSON.stringify([inputs, pages])).digest('hex').slice(0, 24);
+  return keyOf(code, digest(report, 'citations'));
 }
 
 /**
@@ -67,7 +104,7 @@ export function citationsKey(code: string, report: Report): string {
  * @example relatedWordsKey(code, report) // '7f02…' (24 hex digits)
  */
 export function relatedWordsKey(code: string, report: Report): string {
-  return createHash('sha256').update(code).update('\0').update(JSON.stringify(report.sections)).digest('hex').slice(0, 24);
+  return keyOf(code, digest(report, 'sections'));
 }
 
 /**
@@ -75,7 +112,7 @@ export function relatedWordsKey(code: string, report: Report): string {
  * @example reportKey(code, report) // '9c1e…' (24 hex digits)
  */
 export function reportKey(code: string, report: Report): string {
-  return createHash('sha256').update(code).update('\0').update(JSON.stringify(report)).digest('hex').slice(0, 24);
+  return keyOf(code, digest(report, 'report'));
 }
 
 export class BuildCache {
@@ -92,22 +129,29 @@ export class BuildCache {
 
   /** Whether an entry is kept for this report and key, without reading it (a build asks this of every report). */
   has(id: string, key: string): boolean {
-    return existsSync(this.#path(id, key, 'json')) && existsSync(this.filePath(id, key));
+    return existsSync(this.#path(id, key, 'json')) && existsSync(this.filePath(id, key)) && existsSync(this.#path(id, key, 'terms'));
   }
 
   /** The entry kept for this report and key, or null. */
-  read(id: string, key: string): Omit<CacheEntry, 'file'> | null {
+  read(id: string, key: string): CacheEntry | null {
     if (!this.has(id, key)) return null;
-    return JSON.parse(readFileSync(this.#path(id, key, 'json'), 'utf8')) as Omit<CacheEntry, 'file'>;
+    return JSON.parse(readFileSync(this.#path(id, key, 'json'), 'utf8')) as CacheEntry;
   }
 
-  /** Keeps a built report under its key. */
+  /** The report's terms and how it writes each, for the word list (`encodeTermList`), or null. */
+  readTermList(id: string, key: string): string | null {
+    const path = this.#path(id, key, 'terms');
+    return existsSync(path) ? readFileSync(path, 'utf8') : null;
+  }
+
+  /** Keeps a built report under its key: its file, its term list, its entry (written last: `has` asks for all three). */
   write(built: BuiltReport, key: string): void {
     mkdirSync(join(this.dir, 'reports'), { recursive: true });
-    const meta: Omit<CacheEntry, 'file'> = { termList: encodeTermList(built.terms, built.forms), dated: built.dated, checked: built.checked, summary: built.summary };
+    const entry: CacheEntry = { dated: built.dated, checked: built.checked, summary: built.summary };
     for (const [path, text] of [
       [this.filePath(built.id, key), built.text],
-      [this.#path(built.id, key, 'json'), JSON.stringify(meta)],
+      [this.#path(built.id, key, 'terms'), encodeTermList(built.terms, built.forms)],
+      [this.#path(built.id, key, 'json'), JSON.stringify(entry)],
     ] as const) {
       const temporary = `${path}.${process.pid}.tmp`;
       writeFileSync(temporary, text);
@@ -164,12 +208,40 @@ export class BuildCache {
     return rendered;
   }
 
+  /** The word list the last build gathered (`GatheredWordList`), or null. */
+  readWordList(): GatheredWordList | null {
+    const path = join(this.dir, 'word-list.json');
+    return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as GatheredWordList) : null;
+  }
+
+  writeWordList(gathered: GatheredWordList): void {
+    mkdirSync(this.dir, { recursive: true });
+    const path = join(this.dir, 'word-list.json');
+    writeFileSync(`${path}.${process.pid}.tmp`, JSON.stringify(gathered));
+    renameSync(`${path}.${process.pid}.tmp`, path);
+  }
+
+  /**
+   * What earlier builds with this code proved while rendering citations
+   * (`RenderMemory`): each proof is keyed by all it depends on but the code,
+   * so with the same code's key it holds for every later build.
+   */
+  readProofs(code: string): string[] {
+    return this.#readEntry<string[]>('proofs', 'code', code) ?? [];
+  }
+
+  writeProofs(code: string, proofs: Iterable<string>): void {
+    this.#writeEntry('proofs', `code.${code}.json`, [...proofs].sort());
+  }
+
   /**
    * Forgets every entry but those a build just used (report id → key, for
-   * the report files, the citations and the related words), so the cache
-   * does not grow with every edit.
+   * the report files, the citations and the related words, and the code's
+   * key for the proofs), so the cache does not grow with every edit.
    */
-  keepOnly(reports: Map<string, string>, citations: Map<string, string>, relatedWords: Map<string, string>): void {
+  keepOnly(reports: Map<string, string>, citations: Map<string, string>, relatedWords: Map<string, string>, code: string): void {
+    const proofs = join(this.dir, 'proofs');
+    if (existsSync(proofs)) for (const name of readdirSync(proofs)) if (name !== `code.${code}.json` && !name.endsWith('.tmp')) rmSync(join(proofs, name), { force: true });
     for (const [folder, used] of [['reports', reports], ['citations', citations], ['related-words', relatedWords]] as const) {
       const dir = join(this.dir, folder);
       if (!existsSync(dir)) continue;

@@ -91,17 +91,22 @@ function workUnits(toRender: QueuedReport[], pairs: string[], cores: number): Wo
   return hands;
 }
 
-/** Runs one child process over its units; resolves when it has kept them all in the cache. */
-function runChild(entry: WorkerEntry, units: WorkUnit[], options: RenderOptions, cache: BuildCache): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
+/**
+ * Runs one child process over its units, telling it what is proven already.
+ * @returns what is proven once it has kept every unit in the cache: the proofs it was given and made
+ */
+function runChild(entry: WorkerEntry, units: WorkUnit[], options: RenderOptions, cache: BuildCache, proven: string[]): Promise<string[]> {
+  return new Promise<string[]>((resolve, reject) => {
     const child = fork(entry.path, [], { execArgv: entry.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let failure: string | null = null;
+    let proofs: string[] = [];
     child.on('message', (message: WorkerMessage) => {
-      failure = message.failed;
+      if ('failed' in message) failure = message.failed;
+      else proofs = message.proven;
     });
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 && failure === null ? resolve() : reject(new Error(failure ?? `a build worker stopped with exit code ${code}`))));
-    child.send({ units, options, cacheDir: cache.dir } satisfies WorkerTask);
+    child.on('exit', (code) => (code === 0 && failure === null ? resolve(proofs) : reject(new Error(failure ?? `a build worker stopped with exit code ${code}`))));
+    child.send({ units, options, cacheDir: cache.dir, proven } satisfies WorkerTask);
   });
 }
 
@@ -109,21 +114,41 @@ function runChild(entry: WorkerEntry, units: WorkUnit[], options: RenderOptions,
  * Builds every report of the queue into the cache. Reports whose citations
  * are kept are built here (a few milliseconds each); those whose citations
  * must be rendered go to up to `cores` child processes (`workUnits`), or
- * stay here on one core.
+ * stay here on one core. What the renders prove is kept under the code's
+ * key, so a later build with the same code does not prove it again.
  * @returns how many reports had their citations rendered, and on how many processes
  */
-export async function buildIntoCache(queue: QueuedReport[], options: RenderOptions, cache: BuildCache, cores = availableParallelism()): Promise<{ rendered: number; processes: number }> {
+export async function buildIntoCache(
+  queue: QueuedReport[],
+  options: RenderOptions,
+  cache: BuildCache,
+  { cores = availableParallelism(), code }: { cores?: number; code: string },
+): Promise<{ rendered: number; processes: number }> {
+  const known = cache.readProofs(code);
   let setup: CitationSetup | null = null;
-  const setUp = () => (setup ??= setUpCitations(options));
+  const setUp = () => {
+    if (setup) return setup;
+    setup = setUpCitations(options);
+    for (const proof of known) setup.memory.proven.add(proof);
+    return setup;
+  };
   const toRender = queue.filter((item) => keptCitations(item, cache) === null);
   const rendering = new Set(toRender);
   const inChildren = toRender.length > 0 && cores > 1;
   for (const item of queue) if (!inChildren || !rendering.has(item)) buildOne(item, cache, setUp);
-  if (!inChildren) return { rendered: toRender.length, processes: 1 };
+  const keepProofs = (proofs: Iterable<string>) => {
+    const all = new Set([...known, ...proofs]);
+    if (all.size > known.length) cache.writeProofs(code, all);
+  };
+  if (!inChildren) {
+    if (setup) keepProofs((setup as CitationSetup).memory.proven);
+    return { rendered: toRender.length, processes: 1 };
+  }
   const started = performance.now();
   const hands = workUnits(toRender, citationPairs(setUp()), cores);
   const entry = workerEntry();
-  await Promise.all(hands.map((units) => runChild(entry, units, options, cache)));
+  const proven = await Promise.all(hands.map((units) => runChild(entry, units, options, cache, known)));
+  keepProofs(proven.flat());
   // Reports rendered in parts: join the parts, keep the citations, build the file.
   for (const item of toRender) {
     const parts = hands.flat().filter((unit) => unit.item === item && unit.only !== null);

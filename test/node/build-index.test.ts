@@ -121,11 +121,19 @@ describe('the build as a process (tsx scripts/build-index.ts)', () => {
     writeFileSync(pageFile, original.replace('the counterfactual (', 'the counterfactual case ('));
 
     const changed = runBuild(sources, out);
+    // The same sources built afresh, without a cache: what the patched word list must equal.
+    const fresh = mkdtempSync(path.join(os.tmpdir(), 'report-edge-fresh-'));
+    const afresh = runBuild(sources, path.join(fresh, 'out'));
     writeFileSync(pageFile, original);
 
     expect(changed.status).toBe(0);
     expect(reportsStage(changed.stdout)).toEqual({ built: 1, reused: 1 });
     expect(changed.stdout).toMatch(/^stage reports: .*citations rendered for 0 on 1 process/m);
+    // New words in one report: the last build's word list patched for it, to the very bytes of one gathered afresh.
+    expect(changed.stdout).toMatch(/^stage library: .*word list \d+ shards \([^)]*; the last build's patched for 1 report\(s\)\)/m);
+    expect(afresh.stdout).toMatch(/^stage library: .*word list \d+ shards \([^)]*; gathered from every report\)/m);
+    expect(snapshot(out)).toEqual(snapshot(path.join(fresh, 'out')));
+    rmSync(fresh, { recursive: true, force: true });
     expect(changed.stdout).toMatch(/^citations: second-copy: inputs unchanged, reused$/m);
     // New text: its related words are found again in WordNet (a time, not "kept").
     expect(changed.stdout).toMatch(/^second-copy: .*; related words \d+ \([\d.]+ KiB\), \d+ ms$/m);
