@@ -1,16 +1,17 @@
 /**
  * The build's cache of reads: each report as its sources read (the report,
- * what reading found, its warnings), kept with a hash of every file the
- * reading depended on (`readDocument`'s files: the metadata and each place a
- * source could be, present or not) and of the code that reads. A build
- * reads again only the reports whose files or reader changed; the rest cost
- * a hash of their files and a JSON parse, a fraction of reading a JSTOR page
- * or a PDF. An entry is one file per report id (`sources/ID.json`), written
- * whole (a temporary name, then renamed); problems are never kept, so a
- * report that failed to read is read again.
+ * what reading found, its warnings), kept with the hash, size and time of
+ * change of every file the reading depended on (`readDocument`'s files: the
+ * metadata and each place a source could be, present or not) and with the
+ * key of the code that reads. A build reads again only the reports whose
+ * files or reader changed; the rest cost a look at their files and a JSON
+ * parse, a fraction of reading a JSTOR page or a PDF. An entry is one file
+ * per report id (`sources/ID.json`), written whole (a temporary name, then
+ * renamed); problems are never kept, so a report that failed to read is
+ * read again.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Report } from '../../src/core/types';
 import { filesUnder } from '../build-id';
@@ -28,8 +29,8 @@ interface KeptRead {
   code: string;
   /** The sources folder it was read from: the same id in another folder is another report. */
   dir: string;
-  /** Each file reading depended on, with the hash of its bytes, or null where it was absent. */
-  inputs: Array<[file: string, hash: string | null]>;
+  /** Each file reading depended on: its name, the hash of its bytes (null where it was absent), and its size and time of change. */
+  inputs: KeptInput[];
   read: ReportRead;
   digests: ReportDigests;
 }
@@ -46,9 +47,25 @@ export function readerCodeKey(root: string): string {
   return hash.digest('hex');
 }
 
-/** A file's hash, or null when it is not there. */
-function fileHash(file: string): string | null {
-  return existsSync(file) ? createHash('sha1').update(readFileSync(file)).digest('hex') : null;
+type KeptInput = [file: string, hash: string | null, size: number, changed: number];
+
+/** A file as a read depended on it: its hash (null when it is not there), size and time of change. */
+function keptInput(file: string): KeptInput {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  return stat ? [file, createHash('sha1').update(readFileSync(file)).digest('hex'), stat.size, stat.mtimeMs] : [file, null, 0, 0];
+}
+
+/**
+ * Whether a file is as a read found it. The same size and time of change
+ * mean the same file, as make and git take them to, without reading it (a
+ * large library has tens of thousands); otherwise its bytes are hashed, so a
+ * file touched but not changed still counts as the same.
+ */
+function unchanged([file, hash, size, changed]: KeptInput): boolean {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  if (!stat) return hash === null;
+  if (hash === null) return false;
+  return (stat.size === size && stat.mtimeMs === changed) || keptInput(file)[1] === hash;
 }
 
 export class ReadCache {
@@ -67,7 +84,7 @@ export class ReadCache {
     const path = this.#path(id);
     if (!existsSync(path)) return null;
     const kept = JSON.parse(readFileSync(path, 'utf8')) as KeptRead;
-    if (kept.code !== this.code || kept.dir !== resolve(dir) || kept.inputs.some(([file, hash]) => fileHash(file) !== hash)) return null;
+    if (kept.code !== this.code || kept.dir !== resolve(dir) || !kept.inputs.every(unchanged)) return null;
     // The keys of the report's builds are hashes of it: kept with it, they need not be computed again.
     rememberDigests(kept.read.report, kept.digests);
     return kept.read;
@@ -75,7 +92,7 @@ export class ReadCache {
 
   /** Keeps a report read from `files` in the sources folder `dir`. */
   write(dir: string, id: string, files: string[], read: ReportRead): void {
-    const kept: KeptRead = { code: this.code, dir: resolve(dir), inputs: files.map((file) => [file, fileHash(file)]), read, digests: reportDigests(read.report) };
+    const kept: KeptRead = { code: this.code, dir: resolve(dir), inputs: files.map(keptInput), read, digests: reportDigests(read.report) };
     mkdirSync(join(this.dir, 'sources'), { recursive: true });
     const path = this.#path(id);
     writeFileSync(`${path}.${process.pid}.tmp`, JSON.stringify(kept));

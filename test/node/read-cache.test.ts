@@ -1,4 +1,4 @@
-import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -57,6 +57,22 @@ describe('the cache of reads (scripts/library/read-cache.ts)', () => {
     const second = again.reports.find((r) => r.id === 'second-report')!;
     expect(second.csl.publisher).toBe('A Changed Publisher');
     expect(again.reports.find((r) => r.id === SEED_ID)!.csl.publisher).not.toBe('A Changed Publisher');
+  });
+
+  it('takes a file written again with the same bytes as unchanged, and one changed at the same size as changed', async () => {
+    const cache = new ReadCache(cacheDir, 'code-1');
+    await readReports(sources, { cache });
+    const pageFile = path.join(sources, 'second-report.txt');
+    const page = readFileSync(pageFile, 'utf8');
+    const later = new Date(Date.now() + 5_000);
+    writeFileSync(pageFile, page);
+    utimesSync(pageFile, later, later);
+    expect(cache.read(sources, 'second-report')).not.toBeNull();
+    // One letter for another: the same size, another time of change.
+    writeFileSync(pageFile, page.replace('counterfactual', 'counterfactuel'));
+    utimesSync(pageFile, new Date(Date.now() + 10_000), new Date(Date.now() + 10_000));
+    expect(readFileSync(pageFile).length).toBe(Buffer.byteLength(page));
+    expect(cache.read(sources, 'second-report')).toBeNull();
   });
 
   it('reads again when a source appears where there was none, the reader changed, or the folder is another', async () => {
