@@ -160,11 +160,13 @@ async function measure(size: number, requests: number, log: (line: string) => vo
       let state = 12345;
       return () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     })();
+    // A report with no text has no planted word (14 of the 10,000 of seed 11): requests pick among the others.
+    const planted = ids.filter((id) => manifest.reports[id].length > 0);
     const pick = () => {
-      const id = ids[Math.floor(random() * ids.length)];
+      const id = planted[Math.floor(random() * planted.length)];
       return { id, planted: manifest.reports[id][0] };
     };
-    const [oneId] = ids;
+    const [oneId] = planted;
     const one = { id: oneId, planted: manifest.reports[oneId][0] };
     const routes: Record<string, (p: { id: string; planted: Planted }) => string> = {
       // One report again and again, as a class on the widget: its file read once, then kept.
