@@ -55,7 +55,10 @@ export function widgetParts(scope: Page | Locator | ReturnType<Page['frameLocato
   return {
     widget,
     landmark: widget.getByRole('search', { name }),
-    input: widget.getByRole('searchbox', { name }),
+    // The widget's own box (class "q"): the fallback form inside the element (for readers without JavaScript)
+    // has a searchbox of the same name, and a locator that found it before the widget rendered would wait
+    // on it for ever once the widget's shadow root hides it.
+    input: widget.locator('.q').and(widget.getByRole('searchbox', { name })),
     list,
     /** The results listed, one list item each. */
     options: list.getByRole('listitem'),
