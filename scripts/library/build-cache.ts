@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { itemFileName, reportItems } from '../../src/core/citations';
 import type { RelatedWords } from '../../src/core/search/related-words';
 import type { Report } from '../../src/core/types';
@@ -115,6 +115,18 @@ export function reportKey(code: string, report: Report): string {
   return keyOf(code, digest(report, 'report'));
 }
 
+/**
+ * Writes a cache file whole: a temporary name (this process's), then
+ * renamed, so a build that stops half-way never leaves half a file and
+ * builds sharing a cache never read each other's partial writes.
+ */
+export function writeWhole(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, path);
+}
+
 export class BuildCache {
   constructor(readonly dir: string) {}
 
@@ -146,17 +158,10 @@ export class BuildCache {
 
   /** Keeps a built report under its key: its file, its term list, its entry (written last: `has` asks for all three). */
   write(built: BuiltReport, key: string): void {
-    mkdirSync(join(this.dir, 'reports'), { recursive: true });
     const entry: CacheEntry = { dated: built.dated, checked: built.checked, summary: built.summary };
-    for (const [path, text] of [
-      [this.filePath(built.id, key), built.text],
-      [this.#path(built.id, key, 'terms'), encodeTermList(built.terms, built.forms)],
-      [this.#path(built.id, key, 'json'), JSON.stringify(entry)],
-    ] as const) {
-      const temporary = `${path}.${process.pid}.tmp`;
-      writeFileSync(temporary, text);
-      renameSync(temporary, path);
-    }
+    writeWhole(this.filePath(built.id, key), built.text);
+    writeWhole(this.#path(built.id, key, 'terms'), encodeTermList(built.terms, built.forms));
+    writeWhole(this.#path(built.id, key, 'json'), JSON.stringify(entry));
   }
 
   /** A JSON entry kept under `folder/ID.KEY.json`, or null. */
@@ -165,12 +170,9 @@ export class BuildCache {
     return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : null;
   }
 
-  /** Keeps a JSON entry as `folder/name`, written whole (a temporary name, then renamed). */
+  /** Keeps a JSON entry as `folder/name`, written whole. */
   #writeEntry(folder: string, name: string, value: unknown): void {
-    mkdirSync(join(this.dir, folder), { recursive: true });
-    const path = join(this.dir, folder, name);
-    writeFileSync(`${path}.${process.pid}.tmp`, JSON.stringify(value));
-    renameSync(`${path}.${process.pid}.tmp`, path);
+    writeWhole(join(this.dir, folder, name), JSON.stringify(value));
   }
 
   /** A report's rendered citations kept under their own key, or null. */
@@ -215,10 +217,7 @@ export class BuildCache {
   }
 
   writeWordList(gathered: GatheredWordList): void {
-    mkdirSync(this.dir, { recursive: true });
-    const path = join(this.dir, 'word-list.json');
-    writeFileSync(`${path}.${process.pid}.tmp`, JSON.stringify(gathered));
-    renameSync(`${path}.${process.pid}.tmp`, path);
+    writeWhole(join(this.dir, 'word-list.json'), JSON.stringify(gathered));
   }
 
   /**

@@ -11,11 +11,11 @@
  * read again.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Report } from '../../src/core/types';
 import { filesUnder } from '../build-id';
-import { rememberDigests, reportDigests, type ReportDigests } from './build-cache';
+import { rememberDigests, reportDigests, writeWhole, type ReportDigests } from './build-cache';
 
 /** A report as its sources read: what `readReports` gives for one id. */
 export interface ReportRead {
@@ -93,10 +93,7 @@ export class ReadCache {
   /** Keeps a report read from `files` in the sources folder `dir`. */
   write(dir: string, id: string, files: string[], read: ReportRead): void {
     const kept: KeptRead = { code: this.code, dir: resolve(dir), inputs: files.map(keptInput), read, digests: reportDigests(read.report) };
-    mkdirSync(join(this.dir, 'sources'), { recursive: true });
-    const path = this.#path(id);
-    writeFileSync(`${path}.${process.pid}.tmp`, JSON.stringify(kept));
-    renameSync(`${path}.${process.pid}.tmp`, path);
+    writeWhole(this.#path(id), JSON.stringify(kept));
   }
 
   /** Forgets the reads of reports no longer in the sources. */
