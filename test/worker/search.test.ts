@@ -107,6 +107,17 @@ describe('GET /api/search: related words (WordNet)', () => {
     expect(answer.results[0].terms).toEqual(['summary']);
   });
 
+  it('finds section 7 for "scientific" (its gloss names science) and the Abbreviations for "acronyms" (a sibling word form)', async () => {
+    const scientific = await search({ q: 'scientific' });
+    expect(scientific.results.map((hit) => hit.number)).toEqual([7]);
+    expect(scientific.results[0].related).toEqual([{ query: 'scientific', matched: 'science', relation: 'pertainym' }]);
+    expect(scientific.results[0].snippet).toContain('<mark>science</mark>');
+
+    const acronyms = await search({ q: 'acronyms' });
+    expect(acronyms.results.map((hit) => hit.number)).toEqual([3]);
+    expect(acronyms.results[0].related).toEqual([{ query: 'acronyms', matched: 'abbreviations', relation: 'sibling' }]);
+  });
+
   it('lists no related words for words typed as the report writes them', async () => {
     const answer = await search({ q: 'counterfactual' });
 
