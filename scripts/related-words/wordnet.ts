@@ -51,11 +51,18 @@ export interface Synset {
  * How WordNet's glosses open for a relational adjective: "of or relating to
  * elections" (electoral), "of or relating to the practice of science"
  * (scientific), "serving as an introduction" (introductory), "involving or
- * characteristic of politics" (political). Many such adjectives have no pertainym pointer, or one to
- * another sense (scientific → "scientific knowledge"), so the gloss names
- * the noun where the pointers do not.
+ * characteristic of politics" (political). Many such adjectives have no
+ * pertainym pointer, or one to another sense (scientific → "scientific
+ * knowledge"), so the gloss names the noun where the pointers do not.
  */
 const RELATIONAL_GLOSS = /^(?:(?:of or )?(?:relating|pertaining) to|serving as|characteristic of|involving)\b/;
+
+/** Files a value in a map of lists, once. */
+function fileUnder(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else if (!list.includes(value)) list.push(value);
+}
 
 const DETERMINER = /^(?:the|a|an|its|his|her|their|one|some)$/;
 
@@ -195,20 +202,11 @@ export class WordNet {
     if (!this.#pertainyms) {
       const pertainyms = new Map<string, string[]>();
       for (const from of ['a', 'r'] as const) {
-        const text = this.#data[from].toString('utf8');
-        for (let start = 0; start < text.length; ) {
-          const end = text.indexOf('\n', start);
-          const line = text.slice(start, end < 0 ? text.length : end);
-          start = end < 0 ? text.length : end + 1;
-          // Only lines with a pertainym pointer are parsed.
-          if (line === '' || line.startsWith('  ') || !line.includes(' \\ ')) continue;
-          const synset = this.synset(Number(line.slice(0, 8)), from);
+        // Only lines with a pertainym pointer are parsed.
+        for (const { synset } of this.#synsetsWhere(from, (line) => line.includes(' \\ '))) {
           for (const pointer of synset.pointers) {
             if (pointer.symbol !== '\\' || pointer.source === 0 || pointer.target === 0) continue;
-            const key = `${pointer.pos}:${this.synset(pointer.offset, pointer.pos).words[pointer.target - 1]}`;
-            const list = pertainyms.get(key) ?? [];
-            list.push(synset.words[pointer.source - 1]);
-            pertainyms.set(key, list);
+            fileUnder(pertainyms, `${pointer.pos}:${this.synset(pointer.offset, pointer.pos).words[pointer.target - 1]}`, synset.words[pointer.source - 1]);
           }
         }
       }
@@ -238,30 +236,36 @@ export class WordNet {
     if (this.#relational) return this.#relational;
     const adjectivesOf = new Map<string, string[]>();
     const nounsOf = new Map<string, string[]>();
-    const file = (key: string, value: string, map: Map<string, string[]>) => {
-      const list = map.get(key) ?? [];
-      if (!list.includes(value)) list.push(value);
-      map.set(key, list);
-    };
-    const text = this.#data.a.toString('utf8');
-    for (let start = 0; start < text.length; ) {
-      const end = text.indexOf('\n', start);
-      const line = text.slice(start, end < 0 ? text.length : end);
-      start = end < 0 ? text.length : end + 1;
-      const bar = line.indexOf(' | ');
-      if (line.startsWith('  ') || bar < 0 || !RELATIONAL_GLOSS.test(line.slice(bar + 3))) continue;
-      const synset = this.synset(Number(line.slice(0, 8)), 'a');
+    for (const { synset, line } of this.#synsetsWhere('a', (line) => RELATIONAL_GLOSS.test(line.slice(line.indexOf(' | ') + 3)))) {
       // Adjectives of a name (Kantian, Newtonian: capitalised in the file) say who, not what: left out.
-      const common = synset.words.filter((_, i) => /^[a-z]/.test(line.split(' ')[4 + i * 2]));
+      const fields = line.split(' ', 4 + synset.words.length * 2);
+      const common = synset.words.filter((_, i) => /^[a-z]/.test(fields[4 + i * 2]));
       for (const written of relationalGlossNouns(synset.gloss)) {
         for (const { lemma } of this.lemmasOf(written).filter((found) => found.pos === 'n')) {
           for (const adjective of common) {
-            file(lemma, adjective, adjectivesOf);
-            file(adjective, lemma, nounsOf);
+            fileUnder(adjectivesOf, lemma, adjective);
+            fileUnder(nounsOf, adjective, lemma);
           }
         }
       }
     }
     return (this.#relational = { adjectivesOf, nounsOf });
+  }
+
+  /**
+   * The synsets of a part of speech's data file whose line passes a cheap
+   * test on its text, each parsed (`synset`) with its line: for the
+   * relations read once over a whole file (pertainyms, relational glosses).
+   */
+  *#synsetsWhere(pos: PartOfSpeech, mayMatch: (line: string) => boolean): Generator<{ synset: Synset; line: string }> {
+    const text = this.#data[pos].toString('utf8');
+    for (let start = 0; start < text.length; ) {
+      const end = text.indexOf('\n', start);
+      const line = text.slice(start, end < 0 ? text.length : end);
+      start = end < 0 ? text.length : end + 1;
+      // The licence opens each file with lines that begin with two spaces.
+      if (line === '' || line.startsWith('  ') || !mayMatch(line)) continue;
+      yield { synset: this.synset(Number(line.slice(0, 8)), pos), line };
+    }
   }
 }
