@@ -61,6 +61,10 @@ const strictness: Array<{ name: string; options: Partial<RelatedWordsOptions> }>
   { name: 'pertainyms by pointer only (no glosses)', options: { glossPertainyms: false } },
   { name: 'siblings of any word, not only title heads', options: { siblingsOfTitlesOnly: false } },
   { name: 'every sense, no limits', options: { frequentSenses: 99, maxNarrower: Infinity, maxSectionShare: 1 } },
+  ...[0.5, 0.55, 0.6, 0.7, 0.8].map((minSimilarity) => ({ name: `words used alike at cosine ≥ ${minSimilarity}`, options: { minSimilarity } })),
+  ...[1, 3, 5, Infinity].map((maxSimilarTerms) => ({ name: `words used alike: ≤ ${maxSimilarTerms} terms a word`, options: { maxSimilarTerms } })),
+  { name: 'words used alike also for words the report writes', options: { similarOnlyForUnwritten: false } },
+  { name: 'no words used alike (WordNet only)', options: { relations: RELATION_NAMES.filter((r) => r !== 'similar') } },
 ];
 const wordNet = new WordNet();
 console.log(`\nparaphrase set: ${paraphrases.queries.length} queries on ${paraphrases.report} (${PARAPHRASE_SET}); the relevance set's P@1 beside each`);

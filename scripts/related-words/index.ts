@@ -19,6 +19,8 @@
  * - siblings (two kinds of one thing) only of a title's head noun, under
  *   a parent of at most `MAX_SIBLINGS` kinds;
  * - from an adjective's gloss, only a lone noun it names;
+ * - words used alike (word vectors) only at a cosine of `MIN_SIMILARITY`
+ *   or more, and never two words WordNet calls opposites;
  * - only single words.
  */
 import type { Analyzer } from '../../src/core/analyzer';
@@ -26,9 +28,11 @@ import { wordSpans, wordTokens } from '../../src/core/analyzer';
 import { sectionText } from '../../src/core/catalogue';
 import { RELATIONS, type Relation, type RelatedWords } from '../../src/core/search/related-words';
 import type { Report } from '../../src/core/types';
+import { sharedWordNeighbours, type WordNeighbours } from './word-neighbours';
 import { WordNet, type IndexEntry, type PartOfSpeech, type Synset } from './wordnet';
 
 export { WordNet } from './wordnet';
+export { readWordNeighbours, sharedWordNeighbours, type WordNeighbours } from './word-neighbours';
 
 let wordNet: WordNet | null = null;
 /** WordNet, read once per process (about 2 s) on first need: a build that reuses every report never reads it. */
@@ -59,6 +63,17 @@ export const MAX_NARROWER = 12;
  */
 export const MAX_SIBLINGS = 8;
 
+/**
+ * The least cosine of two words' vectors for one to stand for the other
+ * (`similar`). Vectors put words near each other for being used alike, which
+ * is not always meaning alike (*senior* is near *executive*, *unicef* near
+ * *humanitarian*); `npm run eval` shows the rows for other thresholds.
+ */
+export const MIN_SIMILARITY = 0.65;
+
+/** A reader's word relates by use alike to at most this many of a report's terms, the nearest. */
+export const MAX_SIMILAR_TERMS = 2;
+
 /** Which relations to compute, and how strictly: the defaults above, or the eval's variants. */
 export interface RelatedWordsOptions {
   relations: readonly Relation[];
@@ -71,6 +86,12 @@ export interface RelatedWordsOptions {
   siblingsOfTitlesOnly: boolean;
   /** Also relate adjectives and nouns by the adjective's gloss ("of or relating to elections"), not only by pertainym pointers. */
   glossPertainyms: boolean;
+  /** Words used alike only at this cosine or more (`MIN_SIMILARITY`). */
+  minSimilarity: number;
+  /** Words used alike only for a reader's word the report does not write itself (that word finds its own sections). */
+  similarOnlyForUnwritten: boolean;
+  /** A reader's word relates to at most so many of the report's terms by use alike, the nearest (`MAX_SIMILAR_TERMS`). */
+  maxSimilarTerms: number;
 }
 
 export const DEFAULT_RELATED_WORDS_OPTIONS: RelatedWordsOptions = {
@@ -81,6 +102,9 @@ export const DEFAULT_RELATED_WORDS_OPTIONS: RelatedWordsOptions = {
   maxSiblings: MAX_SIBLINGS,
   siblingsOfTitlesOnly: true,
   glossPertainyms: true,
+  minSimilarity: MIN_SIMILARITY,
+  similarOnlyForUnwritten: true,
+  maxSimilarTerms: MAX_SIMILAR_TERMS,
 };
 
 const isNarrowing = (symbol: string) => symbol === '~' || symbol === '~i';
@@ -106,10 +130,10 @@ function sectionCounter(report: Report, a: Analyzer): (term: string) => number {
  * them, as the Node tests and the eval read one): each reader's word with
  * every report's terms.
  */
-export function relatedWordsOfAll(reports: Report[], wordNet: WordNet, a: Analyzer, options: RelatedWordsOptions = DEFAULT_RELATED_WORDS_OPTIONS): RelatedWords {
+export function relatedWordsOfAll(reports: Report[], wordNet: WordNet, a: Analyzer, options: RelatedWordsOptions = DEFAULT_RELATED_WORDS_OPTIONS, neighbours: WordNeighbours = sharedWordNeighbours()): RelatedWords {
   const merged: RelatedWords = {};
   for (const report of reports) {
-    for (const [word, entries] of Object.entries(relatedWordsOf(report, wordNet, a, options))) (merged[word] ??= []).push(...entries);
+    for (const [word, entries] of Object.entries(relatedWordsOf(report, wordNet, a, options, neighbours))) (merged[word] ??= []).push(...entries);
   }
   return merged;
 }
@@ -136,7 +160,13 @@ function writtenWords(report: Report, a: Analyzer, textsOf: (section: Report['se
  * from build to build.
  * @example relatedWordsOf(report, wordNet, analyzer).election // [['elector', 'd']]
  */
-export function relatedWordsOf(report: Report, wordNet: WordNet, a: Analyzer, options: RelatedWordsOptions = DEFAULT_RELATED_WORDS_OPTIONS): RelatedWords {
+export function relatedWordsOf(
+  report: Report,
+  wordNet: WordNet,
+  a: Analyzer,
+  options: RelatedWordsOptions = DEFAULT_RELATED_WORDS_OPTIONS,
+  neighbours: WordNeighbours = sharedWordNeighbours(),
+): RelatedWords {
   const sectionsWith = sectionCounter(report, a);
   const found = new Map<string, Map<string, Relation>>();
   const maxSections = Math.max(1, Math.floor(report.sections.length * options.maxSectionShare));
@@ -154,10 +184,24 @@ export function relatedWordsOf(report: Report, wordNet: WordNet, a: Analyzer, op
     if (!known || RELATIONS[relation].weight > RELATIONS[known].weight) byTerm.set(term, relation);
   };
 
+  // Words used alike: each reader's word → the report's terms with their cosines, the nearest kept below.
+  const similar = new Map<string, Map<string, number>>();
   // A title's last word is its head noun (*Executive Summary* is a summary).
   const titleWords = writtenWords(report, a, (section) => [section.title?.split(/\s+/).at(-1) ?? '']);
   for (const [word, term] of writtenWords(report, a)) {
     if (sectionsWith(term) > maxSections) continue;
+    if (wanted.has('similar')) {
+      for (const [reader, cosine] of neighbours.of(word)) {
+        if (cosine < options.minSimilarity || wordNet.areOpposites(reader, word)) continue;
+        if (options.similarOnlyForUnwritten && sectionsWith(a.stemToken(reader)) > 0) continue;
+        // Keyed by the reader's dictionary forms, like every relation: the query looks up a word's (`lemmaCandidates`).
+        for (const form of new Set(wordNet.lemmasOf(reader).map((found) => found.lemma))) {
+          const terms = similar.get(form) ?? new Map<string, number>();
+          similar.set(form, terms);
+          terms.set(term, Math.max(cosine, terms.get(term) ?? 0));
+        }
+      }
+    }
     for (const { lemma, pos } of wordNet.lemmasOf(word)) {
       for (const offset of frequentSenses(wordNet.entry(lemma, pos)!, options.frequentSenses)) {
         const synset = wordNet.synset(offset, pos);
@@ -194,6 +238,11 @@ export function relatedWordsOf(report: Report, wordNet: WordNet, a: Analyzer, op
       if (options.glossPertainyms && pos === 'n') for (const adjective of wordNet.relationalAdjectivesOf(lemma)) add(adjective, term, 'pertainym');
       if (options.glossPertainyms && pos === 'a') for (const noun of wordNet.relationalNounsOf(lemma)) add(noun, term, 'pertainym');
     }
+  }
+
+  for (const [reader, terms] of similar) {
+    const nearest = [...terms].sort(([x, one], [y, other]) => other - one || (x < y ? -1 : 1)).slice(0, options.maxSimilarTerms);
+    for (const [term] of nearest) add(reader, term, 'similar');
   }
 
   const related: RelatedWords = {};

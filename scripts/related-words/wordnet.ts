@@ -216,6 +216,34 @@ export class WordNet {
   }
 
   /**
+   * Whether WordNet opposes two words in any of their senses: an antonym
+   * pointer from one to the other, or, for an adjective WordNet files as a
+   * satellite (*scarce*), from the head adjective it is similar to (*few*).
+   * Word vectors put opposites side by side (*many* and *few*,
+   * *increase* and *decrease*); this tells them apart.
+   * @example wordNet.areOpposites('increase', 'decrease') // true
+   */
+  areOpposites(one: string, other: string): boolean {
+    const otherLemmas = new Set(this.lemmasOf(other).map((found) => found.lemma));
+    for (const { lemma, pos } of this.lemmasOf(one)) {
+      for (const offset of this.entry(lemma, pos)!.senses) {
+        const synset = this.synset(offset, pos);
+        const position = synset.words.indexOf(lemma) + 1;
+        const heads = synset.pointers.filter((p) => p.symbol === '&').map((p) => ({ synset: this.synset(p.offset, p.pos), from: 0 }));
+        for (const { synset: from, from: source } of [{ synset, from: position }, ...heads]) {
+          for (const pointer of from.pointers) {
+            if (pointer.symbol !== '!' || (source !== 0 && pointer.source !== source)) continue;
+            const target = this.synset(pointer.offset, pointer.pos);
+            const opposites = pointer.target > 0 ? [target.words[pointer.target - 1]] : target.words;
+            if (opposites.some((word) => otherLemmas.has(word))) return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
    * Relational adjectives by their glosses (`relationalGlossNouns`), both
    * ways: the adjectives whose gloss names a noun, and the nouns an
    * adjective's glosses name (each its WordNet lemma). Read once from the

@@ -255,7 +255,7 @@ export const SearchResponseSchema = z
           .array(z.object({ query: z.string(), matched: z.string(), relation: z.enum(RELATION_NAMES as [Relation, ...Relation[]]) }))
           .openapi({
             description:
-              'Words of the section that matched a query word as a related word (WordNet: another form, an adjective of a noun, a synonym, a broader or narrower word), ranked below the words typed: "matched *electoral* for *election*"',
+              'Words of the section that matched a query word as a related word (WordNet: another form, an adjective of a noun, a synonym, a broader or narrower word, a sibling; or, by word vectors, a word used alike), ranked below the words typed: "matched *electoral* for *election*"',
             example: [{ query: 'election', matched: 'electoral', relation: 'derivation' }],
           }),
         snippet: z.string().openapi({ description: 'HTML: escaped text, matched words in <mark>; from `page` where it is known' }),

@@ -6,7 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { analyzer } from '../../src/core/analyzer';
 import { DEFAULT_SEARCH_OPTIONS, lemmaCandidates, parseQuery, relatedTermsOf, RELATIONS, MATCH_WEIGHTS, searchSections, createSearchIndex, surfaceForms } from '../../src/core/search';
-import { relatedWordsOf, WordNet } from '../../scripts/related-words';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { readWordNeighbours, relatedWordsOf, sharedWordNeighbours, WordNet } from '../../scripts/related-words';
 import { relationalGlossNouns } from '../../scripts/related-words/wordnet';
 import { evaluate, PARAPHRASE_SET, readRelevanceSet } from '../../scripts/relevance';
 import { loadSeedReports } from './seed-fixture';
@@ -14,6 +18,7 @@ import { loadSeedReports } from './seed-fixture';
 const [report] = await loadSeedReports();
 const wordNet = new WordNet();
 const related = relatedWordsOf(report, wordNet, analyzer);
+const neighbours = () => sharedWordNeighbours();
 
 describe('WordNet, as the build reads it', () => {
   it('finds a written word’s lemma by the detachment rules', () => {
@@ -56,6 +61,35 @@ describe('WordNet, as the build reads it', () => {
   });
 });
 
+describe('words used alike, by word vectors (scripts/related-words/word-neighbours.ts)', () => {
+  const neighbours = sharedWordNeighbours();
+
+  it('reads the table both ways: a word is near the words it lists and the words that list it', () => {
+    expect(neighbours.size).toBeGreaterThan(40_000);
+    expect(neighbours.of('meticulous').get('painstaking')).toBe(0.74);
+    expect(neighbours.of('painstaking').get('meticulous')).toBe(0.74);
+    // decentralize is among devolve's twelve nearest, not devolve among decentralize's: the pair is on both lines.
+    expect(neighbours.of('devolve').get('decentralize')).toBe(0.66);
+    expect(neighbours.of('decentralize').get('devolve')).toBe(0.66);
+    expect(neighbours.of('banana').has('integration')).toBe(false);
+  });
+
+  it('fails on a malformed line, naming the file and the line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'neighbours-'));
+    const path = join(dir, 'table.tsv.gz');
+    writeFileSync(path, gzipSync('zeal\tenthusiasm:60 ardor:58\ncosts expenses:83\n'));
+    expect(() => readWordNeighbours(path)).toThrow(`${path}:2: not "word<TAB>word:NN …"`);
+    writeFileSync(path, gzipSync('zeal\tenthusiasm:160\n'));
+    expect(() => readWordNeighbours(path)).toThrow(`${path}:1:`);
+  });
+
+  it('tells opposites apart, which vectors put side by side (WordNet’s antonyms, and a satellite adjective’s head’s)', () => {
+    expect(wordNet.areOpposites('increase', 'decrease')).toBe(true);
+    expect(wordNet.areOpposites('many', 'few')).toBe(true);
+    expect(wordNet.areOpposites('zeal', 'enthusiasm')).toBe(false);
+  });
+});
+
 describe('a report’s related words', () => {
   it('relates a reader’s word to the report’s own term, with how: election → electoral (another form)', () => {
     expect(related.election).toEqual(expect.arrayContaining([['elector', RELATIONS.derivation.code]]));
@@ -89,6 +123,14 @@ describe('a report’s related words', () => {
     // In body text siblings flooded: a victory is an outcome, April a month like May.
     expect(relatedTermsOf(related, 'victory')).toEqual([]);
     expect(relatedTermsOf(related, 'april')).toEqual([]);
+  });
+
+  it('relates words used alike where WordNet does not (meticulous → painstaking, devolve → decentralize), never an opposite', () => {
+    expect(relatedTermsOf(related, 'meticulous')).toContainEqual({ term: analyzer.stemToken('painstaking'), relation: 'similar' });
+    expect(relatedTermsOf(related, 'devolved')).toContainEqual({ term: analyzer.stemToken('decentralize'), relation: 'similar' });
+    // The report writes "decentralize"; a reader's "centralize" is its opposite, however near their vectors.
+    expect(neighbours().of('decentralize').get('centralize')).toBeGreaterThanOrEqual(0.65);
+    expect(relatedTermsOf(related, 'centralize').map((found) => found.term)).not.toContain(analyzer.stemToken('decentralize'));
   });
 
   it('is written the same way every time (sorted), for byte-identical builds', () => {
@@ -146,7 +188,7 @@ describe('searching with related words', () => {
 
 // The figures `npm run eval` reached on the paraphrase set when this floor was set: raise them when
 // the ranking improves. The report's own relevance set stays at 1.0 (relevance.test.ts).
-const FLOOR = { p1: 0.44, mrr10: 0.5, p1WithoutRelated: 0.35 };
+const FLOOR = { p1: 0.56, mrr10: 0.6, p1WithoutRelated: 0.35 };
 
 describe('the paraphrase set (test/relevance/paraphrase-queries.json)', () => {
   const set = readRelevanceSet(PARAPHRASE_SET);

@@ -1,10 +1,11 @@
 /**
  * Related words: a reader's word that the report writes another way (its
- * other forms, a synonym, a broader or narrower word), from WordNet. The
+ * other forms, a synonym, a broader or narrower word, from WordNet; or a
+ * word used alike, from word vectors). The
  * build (scripts/related-words/) computes, for each report, the relations
  * that reach its index terms and writes them beside the index; the query
  * side reads them here, one map read per query word. The Worker never sees
- * WordNet itself.
+ * WordNet or the vectors themselves.
  */
 
 /**
@@ -14,9 +15,10 @@
  * - `synonym`: the same sense (*aid* → *assistance*);
  * - `broader`: the report's word is the more general (*synopsis* → *summary*);
  * - `narrower`: the report's word is the more specific (*cooperation* → *collaboration*);
- * - `sibling`: both are kinds of one specific thing (*acronyms* → *abbreviations*, both word forms in WordNet).
+ * - `sibling`: both are kinds of one specific thing (*acronyms* → *abbreviations*, both word forms in WordNet);
+ * - `similar`: used alike, by word vectors rather than WordNet (*zeal* → *enthusiasm*, *overheads* → *costs*).
  */
-export type Relation = 'derivation' | 'pertainym' | 'synonym' | 'broader' | 'narrower' | 'sibling';
+export type Relation = 'derivation' | 'pertainym' | 'synonym' | 'broader' | 'narrower' | 'sibling' | 'similar';
 
 /** Every relation, in the order the eval and the docs list them; each kind's one-letter code in the map. */
 export const RELATIONS: Record<Relation, { code: string; weight: number }> = {
@@ -25,13 +27,15 @@ export const RELATIONS: Record<Relation, { code: string; weight: number }> = {
   // them, so a related word only decides between sections that match
   // otherwise alike, or rescues a query that finds little. Another form of
   // the same word says most; a synonym may be of a nearby sense; a broader
-  // or narrower word less; a sibling (two steps away) least.
+  // or narrower word less; a sibling (two steps away) and a word merely
+  // used alike (no sense in common is known) least.
   derivation: { code: 'd', weight: 0.25 },
   pertainym: { code: 'p', weight: 0.25 },
   synonym: { code: 's', weight: 0.2 },
   broader: { code: 'b', weight: 0.12 },
   narrower: { code: 'n', weight: 0.12 },
   sibling: { code: 'c', weight: 0.08 },
+  similar: { code: 'v', weight: 0.06 },
 };
 
 export const RELATION_NAMES = Object.keys(RELATIONS) as Relation[];
