@@ -98,7 +98,7 @@ describe('GET /api/search: finding sections', () => {
   });
 });
 
-describe('GET /api/search: related words (WordNet)', () => {
+describe('GET /api/search: related words (WordNet, and words used alike)', () => {
   it('finds the Executive Summary for "synopsis" and says it matched "summary", a broader word', async () => {
     const answer = await search({ q: 'synopsis' });
 
@@ -116,6 +116,20 @@ describe('GET /api/search: related words (WordNet)', () => {
     const acronyms = await search({ q: 'acronyms' });
     expect(acronyms.results.map((hit) => hit.number)).toEqual([3]);
     expect(acronyms.results[0].related).toEqual([{ query: 'acronyms', matched: 'abbreviations', relation: 'sibling' }]);
+  });
+
+  it('finds section 8 for words used alike by their vectors, which WordNet does not join: "meticulous" (painstaking), "lowering expenses" (reduce costs)', async () => {
+    const meticulous = await search({ q: 'meticulous' });
+    expect(meticulous.results.map((hit) => hit.number)).toEqual([8]);
+    expect(meticulous.results[0].related).toEqual([{ query: 'meticulous', matched: 'painstaking', relation: 'similar' }]);
+    expect(meticulous.results[0].snippet).toContain('<mark>painstaking</mark>');
+
+    const expenses = await search({ q: 'lowering expenses' });
+    expect(expenses.results[0].number).toBe(8);
+    expect(expenses.results[0].related).toEqual([
+      { query: 'lowering', matched: 'reduce', relation: 'similar' },
+      { query: 'expenses', matched: 'costs', relation: 'similar' },
+    ]);
   });
 
   it('lists no related words for words typed as the report writes them', async () => {
