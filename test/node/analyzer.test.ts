@@ -73,8 +73,13 @@ describe('stop words', () => {
     expect(analyze('the state of the art')).toEqual(analyze('state art'));
   });
 
-  it('keeps "us", "un", "eu", "no" and "not" searchable', () => {
-    expect(analyze('us un eu no not')).toEqual(['us', 'un', 'eu', 'no', 'not']);
+  it('keeps "us", "un", "eu", "no", "not" and "who" (the WHO) searchable', () => {
+    expect(analyze('us un eu no not who')).toEqual(['us', 'un', 'eu', 'no', 'not', 'who']);
+  });
+
+  it('drops the words a student’s question is made of, keeping what it asks about', () => {
+    expect(analyze('what does DPKO stand for')).toEqual(analyze('DPKO stand'));
+    expect(analyze('how can I find a quick overview')).toEqual(analyze('find quick overview'));
   });
 
   it('gives no index terms for a stop word or an empty token', () => {

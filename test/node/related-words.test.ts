@@ -6,11 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { analyzer } from '../../src/core/analyzer';
 import { DEFAULT_SEARCH_OPTIONS, lemmaCandidates, parseQuery, relatedTermsOf, RELATIONS, MATCH_WEIGHTS, searchSections, createSearchIndex, surfaceForms } from '../../src/core/search';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { readWordNeighbours, relatedWordsOf, sharedWordNeighbours, WordNet } from '../../scripts/related-words';
+import { wordNeighboursFile } from '../../scripts/related-words/word-neighbours';
 import { relationalGlossNouns } from '../../scripts/related-words/wordnet';
 import { evaluate, PARAPHRASE_SET, readRelevanceSet } from '../../scripts/relevance';
 import { loadSeedReports } from './seed-fixture';
@@ -73,6 +74,20 @@ describe('words used alike, by word vectors (scripts/related-words/word-neighbou
     expect(neighbours.of('decentralize').get('devolve')).toBe(0.66);
     expect(neighbours.of('banana').has('integration')).toBe(false);
   });
+
+  it('is the two-way table its maker writes: every line well formed, every pair on both words’ lines with one cosine, 0.5 and up', () => {
+    const lines = gunzipSync(readFileSync(wordNeighboursFile())).toString('utf8').trimEnd().split('\n');
+    const cosines = new Map<string, string>();
+    expect(lines.filter((line) => !/^[a-z]+\t[a-z]+:\d\d(?: [a-z]+:\d\d)*$/.test(line))).toEqual([]);
+    for (const line of lines) {
+      const [word, list] = line.split('\t');
+      for (const pair of list.split(' ')) cosines.set(`${word} ${pair.split(':')[0]}`, pair.split(':')[1]);
+    }
+    expect([...cosines.values()].filter((hundredths) => Number(hundredths) < 50)).toEqual([]);
+    expect([...cosines].filter(([pair, hundredths]) => cosines.get(pair.split(' ').reverse().join(' ')) !== hundredths)).toEqual([]);
+    expect(lines.map((line) => line.split('\t')[0])).toEqual([...lines.map((line) => line.split('\t')[0])].sort());
+    // Half a million pairs: seconds, not the default five.
+  }, 60_000);
 
   it('fails on a malformed line, naming the file and the line', () => {
     const dir = mkdtempSync(join(tmpdir(), 'neighbours-'));
@@ -188,7 +203,7 @@ describe('searching with related words', () => {
 
 // The figures `npm run eval` reached on the paraphrase set when this floor was set: raise them when
 // the ranking improves. The report's own relevance set stays at 1.0 (relevance.test.ts).
-const FLOOR = { p1: 0.56, mrr10: 0.6, p1WithoutRelated: 0.35 };
+const FLOOR = { p1: 0.59, mrr10: 0.63, p1WithoutRelated: 0.37 };
 
 describe('the paraphrase set (test/relevance/paraphrase-queries.json)', () => {
   const set = readRelevanceSet(PARAPHRASE_SET);
