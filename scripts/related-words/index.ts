@@ -1,9 +1,10 @@
 /**
  * @module related-words
  * The related words of one report (`src/core/search/related-words.ts`),
- * computed from WordNet at build time: for each word the report writes,
- * the words a reader might type for it instead (in their dictionary form),
- * kept only where they reach the report's index terms.
+ * computed at build time from WordNet and from a table of words used alike
+ * (`word-neighbours.ts`): for each word the report writes, the words a
+ * reader might type for it instead (in their dictionary form), kept only
+ * where they reach the report's index terms.
  *
  * What keeps ambiguous words from flooding results (the eval compares):
  * - only a word's frequent senses, on both sides: the report's word and
