@@ -54,6 +54,9 @@ export interface Evaluation extends Scores {
 /** Queries in a student's words, not the report's (synonyms, other forms, broader and narrower words, questions, and some with no answer): kept apart from the main set. */
 export const PARAPHRASE_SET = 'test/relevance/paraphrase-queries.json';
 
+/** More such queries, written after the related words' limits were chosen on `PARAPHRASE_SET` and never used to choose them: how well those limits carry over. */
+export const HELD_OUT_PARAPHRASE_SET = 'test/relevance/paraphrase-heldout-queries.json';
+
 /** The queries answered outside the excerpts, for the report built with its (generated) PDF: see `fullTextReports`. */
 export const FULL_TEXT_SET = 'test/relevance/fulltext-queries.json';
 
