@@ -21,7 +21,8 @@
  *   a parent of at most `MAX_SIBLINGS` kinds;
  * - from an adjective's gloss, only a lone noun it names;
  * - words used alike (word vectors) only at a cosine of `MIN_SIMILARITY`
- *   or more, and never two words WordNet calls opposites;
+ *   or more, never two words WordNet calls opposites, only for a reader's
+ *   word the report does not write, and at most `MAX_SIMILAR_TERMS` a word;
  * - only single words.
  */
 import type { Analyzer } from '../../src/core/analyzer';
