@@ -3,10 +3,10 @@
  * `make-word-neighbours.ts` writes (`word-neighbours.tsv.gz`, one line a
  * word: `costs<TAB>cost:92 expenses:83 …`, the cosine in hundredths; a pair
  * is on both words' lines, since a word may be among another's nearest
- * without the reverse). WordNet knows what words mean; vectors know what words are used
- * for the same thing in news and encyclopaedia text (*zeal* and
- * *enthusiasm*, *overheads* and *costs*, *devolve* and *decentralize*),
- * which WordNet's senses often do not join.
+ * without the reverse). WordNet knows what words mean; vectors know what
+ * words are used for the same thing in news and encyclopaedia text
+ * (*meticulous* and *painstaking*, *devolve* and *decentralize*, *expenses*
+ * and *costs*), which WordNet's senses often do not join.
  *
  * Build-only.
  */

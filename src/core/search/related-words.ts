@@ -16,7 +16,7 @@
  * - `broader`: the report's word is the more general (*synopsis* → *summary*);
  * - `narrower`: the report's word is the more specific (*cooperation* → *collaboration*);
  * - `sibling`: both are kinds of one specific thing (*acronyms* → *abbreviations*, both word forms in WordNet);
- * - `similar`: used alike, by word vectors rather than WordNet (*zeal* → *enthusiasm*, *overheads* → *costs*).
+ * - `similar`: used alike, by word vectors rather than WordNet (*meticulous* → *painstaking*, *devolve* → *decentralize*).
  */
 export type Relation = 'derivation' | 'pertainym' | 'synonym' | 'broader' | 'narrower' | 'sibling' | 'similar';
 
@@ -27,8 +27,8 @@ export const RELATIONS: Record<Relation, { code: string; weight: number }> = {
   // them, so a related word only decides between sections that match
   // otherwise alike, or rescues a query that finds little. Another form of
   // the same word says most; a synonym may be of a nearby sense; a broader
-  // or narrower word less; a sibling (two steps away) and a word merely
-  // used alike (no sense in common is known) least.
+  // or narrower word less; a sibling (two steps away) less again; a word
+  // merely used alike (no sense in common is known) least.
   derivation: { code: 'd', weight: 0.25 },
   pertainym: { code: 'p', weight: 0.25 },
   synonym: { code: 's', weight: 0.2 },
