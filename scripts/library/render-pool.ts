@@ -5,7 +5,7 @@
  * citations is nearly all of a report's build time and runs alone on a core,
  * so two cores halve it.
  */
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import type { Report } from '../../src/core/types';
 import { citationPairs, setUpCitations, type CitationPart, type CitationSetup, type RenderOptions } from '../citations/render';
@@ -92,22 +92,87 @@ function workUnits(toRender: QueuedReport[], pairs: string[], cores: number): Wo
 }
 
 /**
- * Runs one child process over its units, telling it what is proven already.
- * @returns what is proven once it has kept every unit in the cache: the proofs it was given and made
+ * The build's child processes, one per hand of work, started on first need
+ * and kept for the pool's life: a one-off build lets them go once its
+ * reports are built (`close`); a build that watches its sources
+ * (`build-session.ts`) keeps them, their citeproc engines built and their
+ * proofs made, for the next change. A child that fails is let go, and a new
+ * one started in its place next time.
  */
-function runChild(entry: WorkerEntry, units: WorkUnit[], options: RenderOptions, cache: BuildCache, proven: string[]): Promise<string[]> {
-  return new Promise<string[]>((resolve, reject) => {
-    const child = fork(entry.path, [], { execArgv: entry.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    let failure: string | null = null;
-    let proofs: string[] = [];
-    child.on('message', (message: WorkerMessage) => {
-      if ('failed' in message) failure = message.failed;
-      else proofs = message.proven;
+export class RenderPool {
+  readonly #children: Array<ChildProcess | undefined> = [];
+  /** Each child's last task: a child answers its tasks in turn, so each waits for the one before. */
+  readonly #last: Array<Promise<unknown>> = [];
+  #entry: WorkerEntry | null = null;
+
+  /**
+   * Runs each hand of units on a child of its own, telling it what is proven already.
+   * @returns what each child has proven once it has kept all its units in the cache: the proofs it was given and made
+   */
+  run(hands: WorkUnit[][], options: RenderOptions, cache: BuildCache, proven: string[]): Promise<string[][]> {
+    return Promise.all(hands.map((units, i) => this.#queued(i, { units, options, cacheDir: cache.dir, proven })));
+  }
+
+  /**
+   * Starts `cores` children, each building the citeproc engines of every
+   * pair (its own share of a one-report render first: `workUnits` deals
+   * pair i to part i mod cores), so that the next render finds them built.
+   * Not awaited by a build: a render sent meanwhile waits its turn.
+   */
+  warm(pairs: string[], cores: number, options: RenderOptions, cache: BuildCache): Promise<unknown> {
+    return Promise.all(
+      Array.from({ length: cores }, (_, i) => {
+        const first = pairs.filter((_, j) => j % cores === i);
+        return this.#queued(i, { units: [], options, cacheDir: cache.dir, proven: [], warm: [...first, ...pairs.filter((pair) => !first.includes(pair))] });
+      }),
+    );
+  }
+
+  #queued(i: number, task: WorkerTask): Promise<string[]> {
+    const turn = (this.#last[i] ?? Promise.resolve()).catch(() => undefined).then(() => this.#task(i, task));
+    this.#last[i] = turn;
+    return turn;
+  }
+
+  /** How many children are running. */
+  get size(): number {
+    return this.#children.filter((child) => child?.connected).length;
+  }
+
+  #child(i: number): ChildProcess {
+    const running = this.#children[i];
+    if (running?.connected) return running;
+    this.#entry ??= workerEntry();
+    const child = fork(this.#entry.path, [], { execArgv: this.#entry.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.#children[i] = child;
+    return child;
+  }
+
+  #task(i: number, task: WorkerTask): Promise<string[]> {
+    const child = this.#child(i);
+    return new Promise<string[]>((resolve, reject) => {
+      const settle = (failure: Error | null, proofs: string[] = []) => {
+        child.off('message', onMessage).off('exit', onExit).off('error', onError);
+        if (failure === null) return resolve(proofs);
+        // A child that failed may hold half a task's state: the next task gets a new one.
+        if (this.#children[i] === child) this.#children[i] = undefined;
+        child.kill();
+        reject(failure);
+      };
+      const onMessage = (message: WorkerMessage) => ('failed' in message ? settle(new Error(message.failed)) : settle(null, message.proven));
+      const onExit = (code: number | null) => settle(new Error(`a build worker stopped with exit code ${code}`));
+      const onError = (error: Error) => settle(error);
+      child.on('message', onMessage).on('exit', onExit).on('error', onError);
+      child.send(task);
     });
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 && failure === null ? resolve(proofs) : reject(new Error(failure ?? `a build worker stopped with exit code ${code}`))));
-    child.send({ units, options, cacheDir: cache.dir, proven } satisfies WorkerTask);
-  });
+  }
+
+  /** Lets every child go: each exits once its channel is closed. */
+  close(): void {
+    for (const child of this.#children) if (child?.connected) child.disconnect();
+    this.#children.length = 0;
+    this.#last.length = 0;
+  }
 }
 
 /**
@@ -122,7 +187,7 @@ export async function buildIntoCache(
   queue: QueuedReport[],
   options: RenderOptions,
   cache: BuildCache,
-  { cores = availableParallelism(), code }: { cores?: number; code: string },
+  { cores = availableParallelism(), code, pool }: { cores?: number; code: string; pool?: RenderPool },
 ): Promise<{ rendered: number; processes: number }> {
   const known = cache.readProofs(code);
   let setup: CitationSetup | null = null;
@@ -146,9 +211,13 @@ export async function buildIntoCache(
   }
   const started = performance.now();
   const hands = workUnits(toRender, citationPairs(setUp()), cores);
-  const entry = workerEntry();
-  const proven = await Promise.all(hands.map((units) => runChild(entry, units, options, cache, known)));
-  keepProofs(proven.flat());
+  // A build of its own lets its children go when they are done; a watching build's pool keeps them.
+  const children = pool ?? new RenderPool();
+  try {
+    keepProofs((await children.run(hands, options, cache, known)).flat());
+  } finally {
+    if (!pool) children.close();
+  }
   // Reports rendered in parts: join the parts, keep the citations, build the file.
   for (const item of toRender) {
     const parts = hands.flat().filter((unit) => unit.item === item && unit.only !== null);
