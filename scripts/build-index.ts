@@ -16,18 +16,24 @@
  * through its ASSETS binding, never part of the script); the scripts and
  * the build id are bundled into the Worker.
  *
- * Usage: tsx scripts/build-index.ts [--sources DIR] [--styles DIR] [--out DIR] [--cache DIR]
+ * With `--watch` it then keeps watching the sources and styles, and builds
+ * again on each change, keeping in memory what a one-off build reads from
+ * its cache (`scripts/library/build-session.ts`).
+ *
+ * Usage: tsx scripts/build-index.ts [--sources DIR] [--styles DIR] [--out DIR] [--cache DIR] [--cores N] [--watch]
  */
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { dataPaths, shelfEntry, type ShelfList } from '../src/core/library';
 import type { Report } from '../src/core/types';
 import { buildId } from './build-id';
 import { bundleScript } from './bundle-script';
-import { checkAccessDates, citationStyles, DEBIAN_LOCALES_DIR, DEBIAN_STYLES_DIR, LOCALES, setUpCitations } from './citations/render';
+import { checkAccessDates, citationPairs, citationStyles, DEBIAN_LOCALES_DIR, DEBIAN_STYLES_DIR, LOCALES, setUpCitations } from './citations/render';
 import { BuildCache, citationsKey, codeKey, relatedWordsKey, reportKey } from './library/build-cache';
+import { BuildSession, watchFolders, type KeptWordList } from './library/build-session';
 import { ReadCache, readerCodeKey } from './library/read-cache';
 import { buildIntoCache, keptCitations } from './library/render-pool';
 import { kib } from './library/report-file';
@@ -55,6 +61,8 @@ export interface BuildOptions {
   cacheDir?: string;
   /** Processes to build reports on; by default one per core. */
   cores?: number;
+  /** A build that watches its sources: what it keeps from one build to the next (its cache must be `cacheDir`'s). */
+  session?: BuildSession;
 }
 
 /** A stage's time and what it made, for the summary. */
@@ -73,7 +81,8 @@ export async function buildLibrary(reports: Report[], options: BuildOptions): Pr
   const summary: string[] = [];
   const stages: string[] = [];
   const out = resolve(options.out);
-  const cache = new BuildCache(resolve(options.cacheDir ?? defaultCacheDir(out)));
+  const session = options.session;
+  const cache = session?.cache ?? new BuildCache(resolve(options.cacheDir ?? defaultCacheDir(out)));
   const renderOptions = { stylesDir: options.stylesDir, debianDir: options.debianStylesDir };
   const styleDirs = [options.debianStylesDir ?? DEBIAN_STYLES_DIR, DEBIAN_LOCALES_DIR, options.stylesDir].filter((d): d is string => !!d);
 
@@ -87,14 +96,19 @@ export async function buildLibrary(reports: Report[], options: BuildOptions): Pr
   const queue = reports
     .map((report, i) => ({ report, key: keys.get(report.id)!, citationsKey: citationKeys.get(report.id)!, relatedWordsKey: relatedWordsKeys.get(report.id)!, accessDates: i === 0 }))
     .filter((item) => !cache.has(item.report.id, item.key) || (item.accessDates && keptCitations(item, cache) === null));
-  const done = await buildIntoCache(queue, renderOptions, cache, { cores: options.cores, code });
+  const running = session?.pool.size ?? 0;
+  const done = await buildIntoCache(queue, renderOptions, cache, { cores: options.cores, code, pool: session?.pool });
   const built = new Set(queue.map(({ report }) => report.id));
-  stages.push(stage('reports', started, `${queue.length} built, ${reports.length - queue.length} unchanged and reused; citations rendered for ${done.rendered} on ${done.processes} process(es)`));
+  // A watching build readies its children for the next change while it waits for one (`RenderPool.warm`).
+  const cores = options.cores ?? availableParallelism();
+  if (session && !session.warming && cores > 1) session.warming = session.pool.warm(citationPairs(setUpCitations(renderOptions)), cores, renderOptions, cache).catch(() => undefined);
+  const kept = session && done.rendered > 0 ? ` (${Math.min(running, done.processes)} kept from the last build)` : '';
+  stages.push(stage('reports', started, `${queue.length} built, ${reports.length - queue.length} unchanged and reused; citations rendered for ${done.rendered} on ${done.processes} process(es)${kept}`));
 
   // 3. Library: shelf list, word list, citation styles, written into a fresh folder.
   const next = `${out}.next-${process.pid}`;
   try {
-    return await writeLibrary(reports, { out, next, cache, code, keys, citationKeys, relatedWordsKeys, built, renderOptions, summary, stages });
+    return await writeLibrary(reports, { out, next, cache, session, code, keys, citationKeys, relatedWordsKeys, built, renderOptions, summary, stages });
   } finally {
     rmSync(next, { recursive: true, force: true });
   }
@@ -104,6 +118,7 @@ interface LibraryWrite {
   out: string;
   next: string;
   cache: BuildCache;
+  session: BuildSession | undefined;
   code: string;
   keys: Map<string, string>;
   citationKeys: Map<string, string>;
@@ -115,7 +130,7 @@ interface LibraryWrite {
 }
 
 /** Stages 3 to 5: the library's files into `next`, then `next` swapped in for `out`. */
-async function writeLibrary(reports: Report[], { out, next, cache, code, keys, citationKeys, relatedWordsKeys, built, renderOptions, summary, stages }: LibraryWrite): Promise<{ summary: string[] }> {
+async function writeLibrary(reports: Report[], { out, next, cache, session, code, keys, citationKeys, relatedWordsKeys, built, renderOptions, summary, stages }: LibraryWrite): Promise<{ summary: string[] }> {
   let started = performance.now();
   rmSync(next, { recursive: true, force: true });
   const assets = join(next, ASSETS_FOLDER);
@@ -127,9 +142,14 @@ async function writeLibrary(reports: Report[], { out, next, cache, code, keys, c
   const styles = citationStyles(setUpCitations(renderOptions), first.accessDates ?? {});
   const stylesJson = JSON.stringify(styles);
   const places = reports.map((report): [string, string] => [report.id, keys.get(report.id)!]);
-  const { words, patched } = gatherWordList(places, cache);
+  // A session's word list is taken for this build, and given back only if it succeeds (it is patched in place).
+  const keptWords = session?.wordList ?? null;
+  if (session) session.wordList = null;
+  const { words, patched } = gatherWordList(places, cache, keptWords);
   // Unpatched, the kept word list is already this one (about 130 MB of JSON at 10,000 reports): not written again.
-  if (patched !== 0) cache.writeWordList(words.gathered(places));
+  // A session keeps it in memory and writes it when it ends.
+  const unsaved = patched !== 0 || (keptWords?.unsaved ?? false);
+  if (patched !== 0 && !session) cache.writeWordList(words.gathered(places));
   let reportBytes = 0;
   let checked = 0;
   for (const report of reports) {
@@ -180,6 +200,7 @@ async function writeLibrary(reports: Report[], { out, next, cache, code, keys, c
   // 5. Write: swap the new build in, then forget cache entries no build uses.
   started = performance.now();
   swapIn(next, out);
+  if (session) session.wordList = { places, words, unsaved };
   cache.keepOnly(keys, citationKeys, relatedWordsKeys, code);
   stages.push(stage('write', started, `${reports.length + shardCount + 2} data files in ${join(out, ASSETS_FOLDER)}`));
   for (const line of styles.missingStyles) stages.push(`citations: style "${line.name}" not available: ${line.reason}`);
@@ -197,24 +218,29 @@ async function writeLibrary(reports: Report[], { out, next, cache, code, keys, c
  * reports changed, an old term list gone), every report's list is read.
  * @returns the word list, and how many reports it was patched for (null: gathered whole)
  */
-function gatherWordList(places: Array<[id: string, key: string]>, cache: BuildCache): { words: WordListBuilder; patched: number | null } {
-  const patched = patchedWordList(places, cache);
+function gatherWordList(places: Array<[id: string, key: string]>, cache: BuildCache, kept: KeptWordList | null): { words: WordListBuilder; patched: number | null } {
+  const patched = patchedWordList(places, cache, kept);
   if (patched) return patched;
   const words = new WordListBuilder();
   for (const [i, [id, key]] of places.entries()) words.addTermList(i, cache.readTermList(id, key)!);
   return { words, patched: null };
 }
 
-/** The last build's word list patched for the reports whose key changed, or null where it cannot or should not be. */
-function patchedWordList(places: Array<[id: string, key: string]>, cache: BuildCache): { words: WordListBuilder; patched: number } | null {
-  const last = cache.readWordList();
+/**
+ * The last build's word list patched for the reports whose key changed, or
+ * null where it cannot or should not be: a session's (`kept`), patched in
+ * place, or else the cache's.
+ */
+function patchedWordList(places: Array<[id: string, key: string]>, cache: BuildCache, kept: KeptWordList | null): { words: WordListBuilder; patched: number } | null {
+  const gathered = kept ? null : cache.readWordList();
+  const last = kept ?? gathered;
   if (!last || last.places.length !== places.length || last.places.some(([id], i) => id !== places[i][0])) return null;
   const changed = places.flatMap(([id, key], i) => (last.places[i][1] === key ? [] : [{ place: i, id, key, oldKey: last.places[i][1] }]));
   // A patch reads two term lists a changed report and moves postings about: for more than a few, gathering is cheaper.
   if (changed.length > Math.max(1, places.length / 8)) return null;
   const lists = changed.map(({ place, id, key, oldKey }) => ({ place, old: cache.readTermList(id, oldKey), now: cache.readTermList(id, key)! }));
   if (lists.some(({ old }) => old === null)) return null;
-  const words = WordListBuilder.from(last);
+  const words = kept ? kept.words : WordListBuilder.from(gathered!);
   for (const { place, old, now } of lists) {
     words.removeTermList(place, old!);
     words.addTermList(place, now);
@@ -240,6 +266,78 @@ function swapIn(next: string, out: string): void {
   rmSync(previous, { recursive: true, force: true });
 }
 
+interface BuildRun {
+  sources: string;
+  styles: string;
+  out: string;
+  cacheDir: string;
+  cores: number | undefined;
+}
+
+/**
+ * One build, printed: what reading found (pages, labels and how, text,
+ * time), what was built, each stage, and what a person should look at; or
+ * why it failed, leaving `out` as it was. In a session, the reads of
+ * unchanged reports are not printed again.
+ * @returns the exit code: 0 built, 1 failed
+ */
+async function buildAndPrint({ sources, styles, out, cacheDir, cores }: BuildRun, session?: BuildSession): Promise<number> {
+  let started = performance.now();
+  const readCache = session?.reads ?? new ReadCache(cacheDir, readerCodeKey(projectRoot));
+  const read = await readReports(sources, { cache: readCache });
+  if (!read.ok) {
+    for (const problem of read.problems) console.error(formatProblem(problem));
+    console.error(`build failed: ${read.problems.length} problem(s); ${out} was left as it was`);
+    return 1;
+  }
+  const readStage = stage('read', started, `${read.reports.length} reports from ${sources}${session ? `, ${read.readAnew} read anew` : ''}`);
+  started = performance.now();
+  try {
+    const { summary } = await buildLibrary(read.reports, { out, stylesDir: styles, cacheDir, cores, session });
+    readCache.keepOnly(read.reports.map((report) => report.id));
+    const readLines = session && read.readAnew === 0 ? [] : read.summary;
+    for (const line of [...readLines, readStage, ...summary, `total: ${((performance.now() - started) / 1000).toFixed(2)} s after reading`, ...read.warnings]) console.log(line);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    console.error(`build failed; ${out} was left as it was`);
+    return 1;
+  }
+  return 0;
+}
+
+/**
+ * Builds, then watches the sources and styles and builds again on each
+ * change, until stopped (Ctrl-C): the session's word list is then saved and
+ * its children let go. A failed build leaves the last good one in place and
+ * keeps watching.
+ */
+async function buildAndWatch(run: BuildRun): Promise<number> {
+  const session = new BuildSession(run.cacheDir, readerCodeKey(projectRoot));
+  await buildAndPrint(run, session);
+  const folders = [run.sources, run.styles].filter((dir) => existsSync(dir));
+  const stop = watchFolders(folders, async (changed) => {
+    const started = performance.now();
+    // An editor's or sed's temporary file comes and goes: only what is there now is named.
+    const there = changed.filter((file) => existsSync(file));
+    console.log(`\nchanged: ${there.length > 0 ? there.map((file) => relative(process.cwd(), file)).join(', ') : 'files removed'}`);
+    const code = await buildAndPrint(run, session);
+    console.log(code === 0 ? `rebuilt in ${((performance.now() - started) / 1000).toFixed(2)} s` : 'not rebuilt: the last good build stays');
+  });
+  console.log(`watching ${folders.map((dir) => relative(process.cwd(), dir) || '.').join(' and ')} for changes (Ctrl-C to stop)`);
+  // Each child building every style's engines takes about as long as a cold one-report build: a change made meanwhile waits for them.
+  const warming = performance.now();
+  void (session.warming ?? Promise.resolve()).then(() => console.log(`ready: ${session.pool.size} process(es) with every citation engine built, in ${((performance.now() - warming) / 1000).toFixed(1)} s more`));
+  return new Promise<number>((resolve) => {
+    const end = () => {
+      stop();
+      session.close();
+      resolve(0);
+    };
+    process.once('SIGINT', end);
+    process.once('SIGTERM', end);
+  });
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
@@ -248,32 +346,18 @@ async function main(): Promise<number> {
       out: { type: 'string', default: 'index/build' },
       cache: { type: 'string' },
       cores: { type: 'string' },
+      watch: { type: 'boolean', default: false },
     },
   });
-  const sources = resolve(values.sources!);
   const out = resolve(values.out!);
-  let started = performance.now();
-  const cacheDir = resolve(values.cache ?? defaultCacheDir(out));
-  const readCache = new ReadCache(cacheDir, readerCodeKey(projectRoot));
-  const read = await readReports(sources, { cache: readCache });
-  if (!read.ok) {
-    for (const problem of read.problems) console.error(formatProblem(problem));
-    console.error(`build failed: ${read.problems.length} problem(s); ${out} was left as it was`);
-    return 1;
-  }
-  const readStage = stage('read', started, `${read.reports.length} reports from ${sources}`);
-  started = performance.now();
-  try {
-    const { summary } = await buildLibrary(read.reports, { out, stylesDir: resolve(values.styles!), cacheDir, cores: values.cores ? Number(values.cores) : undefined });
-    readCache.keepOnly(read.reports.map((report) => report.id));
-    // What reading found (pages, labels and how, text, time), what was built, each stage, and what a person should look at.
-    for (const line of [...read.summary, readStage, ...summary, `total: ${((performance.now() - started) / 1000).toFixed(2)} s after reading`, ...read.warnings]) console.log(line);
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    console.error(`build failed; ${out} was left as it was`);
-    return 1;
-  }
-  return 0;
+  const run: BuildRun = {
+    sources: resolve(values.sources!),
+    styles: resolve(values.styles!),
+    out,
+    cacheDir: resolve(values.cache ?? defaultCacheDir(out)),
+    cores: values.cores ? Number(values.cores) : undefined,
+  };
+  return values.watch ? buildAndWatch(run) : buildAndPrint(run);
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('build-index.ts')) {

@@ -10,7 +10,7 @@ import { listReports, readDocument, type SourceProblem } from './sources';
 import type { Report } from '../src/core/types';
 
 /** The reports of a folder with what reading them found (one line each: pages, labels, text, time), or every problem. */
-export type ReadReports = { ok: true; reports: Report[]; summary: string[]; warnings: string[] } | { ok: false; problems: SourceProblem[] };
+export type ReadReports = { ok: true; reports: Report[]; summary: string[]; warnings: string[]; /** How many were read anew, not taken from the cache. */ readAnew: number } | { ok: false; problems: SourceProblem[] };
 
 /**
  * Reads every report in a folder, in id order. With a `cache`, a report
@@ -22,6 +22,7 @@ export async function readReports(dir: string, options: { cache?: ReadCache } = 
   if (!listed.ok) return listed;
   const reads: ReportRead[] = [];
   const problems: SourceProblem[] = [];
+  let readAnew = 0;
   for (const id of listed.ids) {
     const kept = options.cache?.read(dir, id);
     if (kept) {
@@ -29,6 +30,7 @@ export async function readReports(dir: string, options: { cache?: ReadCache } = 
       reads.push({ ...kept, summary: kept.summary.map((line) => `${line} (an earlier read: the files are unchanged)`) });
       continue;
     }
+    readAnew++;
     const result = await readDocument(dir, id);
     if (!result.ok) {
       problems.push(...result.problems);
@@ -46,5 +48,6 @@ export async function readReports(dir: string, options: { cache?: ReadCache } = 
     reports: reads.map((read) => read.report),
     summary: reads.flatMap((read) => read.summary),
     warnings: reads.flatMap((read) => read.warnings).map((warning) => `warning: ${warning}`),
+    readAnew,
   };
 }

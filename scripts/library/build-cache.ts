@@ -128,7 +128,15 @@ export function writeWhole(path: string, text: string): void {
 }
 
 export class BuildCache {
-  constructor(readonly dir: string) {}
+  /** Entries read so far, by `ID.KEY`, for a cache that remembers them (a build that watches its sources asks again at each change). */
+  readonly #entries: Map<string, CacheEntry> | null;
+
+  constructor(
+    readonly dir: string,
+    { remember = false }: { remember?: boolean } = {},
+  ) {
+    this.#entries = remember ? new Map() : null;
+  }
 
   #path(id: string, key: string, ext: string): string {
     return join(this.dir, 'reports', `${id}.${key}.${ext}`);
@@ -141,13 +149,18 @@ export class BuildCache {
 
   /** Whether an entry is kept for this report and key, without reading it (a build asks this of every report). */
   has(id: string, key: string): boolean {
+    if (this.#entries?.has(`${id}.${key}`)) return true;
     return existsSync(this.#path(id, key, 'json')) && existsSync(this.filePath(id, key)) && existsSync(this.#path(id, key, 'terms'));
   }
 
   /** The entry kept for this report and key, or null. */
   read(id: string, key: string): CacheEntry | null {
+    const remembered = this.#entries?.get(`${id}.${key}`);
+    if (remembered) return remembered;
     if (!this.has(id, key)) return null;
-    return JSON.parse(readFileSync(this.#path(id, key, 'json'), 'utf8')) as CacheEntry;
+    const entry = JSON.parse(readFileSync(this.#path(id, key, 'json'), 'utf8')) as CacheEntry;
+    this.#entries?.set(`${id}.${key}`, entry);
+    return entry;
   }
 
   /** The report's terms and how it writes each, for the word list (`encodeTermList`), or null. */
@@ -249,5 +262,6 @@ export class BuildCache {
         if (used.get(id) !== key && !name.endsWith('.tmp')) rmSync(join(dir, name), { force: true });
       }
     }
+    if (this.#entries) for (const name of [...this.#entries.keys()]) if (reports.get(name.split('.')[0]) !== name.split('.')[1]) this.#entries.delete(name);
   }
 }

@@ -69,11 +69,17 @@ function unchanged([file, hash, size, changed]: KeptInput): boolean {
 }
 
 export class ReadCache {
+  /** Reads parsed so far, by id, for a cache that remembers them (a build that watches its sources reads every report at each change). */
+  readonly #kept: Map<string, KeptRead> | null;
+
   constructor(
     readonly dir: string,
     /** The reader's code key (`readerCodeKey`): an entry made by other code is not used. */
     readonly code: string,
-  ) {}
+    { remember = false }: { remember?: boolean } = {},
+  ) {
+    this.#kept = remember ? new Map() : null;
+  }
 
   #path(id: string): string {
     return join(this.dir, 'sources', `${id}.json`);
@@ -82,8 +88,12 @@ export class ReadCache {
   /** The report kept for `id` in the sources folder `dir`, when the code and every file it was read from are as they were; else null. */
   read(dir: string, id: string): ReportRead | null {
     const path = this.#path(id);
-    if (!existsSync(path)) return null;
-    const kept = JSON.parse(readFileSync(path, 'utf8')) as KeptRead;
+    let kept = this.#kept?.get(id);
+    if (!kept) {
+      if (!existsSync(path)) return null;
+      kept = JSON.parse(readFileSync(path, 'utf8')) as KeptRead;
+      this.#kept?.set(id, kept);
+    }
     if (kept.code !== this.code || kept.dir !== resolve(dir) || !kept.inputs.every(unchanged)) return null;
     // The keys of the report's builds are hashes of it: kept with it, they need not be computed again.
     rememberDigests(kept.read.report, kept.digests);
@@ -94,6 +104,7 @@ export class ReadCache {
   write(dir: string, id: string, files: string[], read: ReportRead): void {
     const kept: KeptRead = { code: this.code, dir: resolve(dir), inputs: files.map(keptInput), read, digests: reportDigests(read.report) };
     writeWhole(this.#path(id), JSON.stringify(kept));
+    this.#kept?.set(id, kept);
   }
 
   /** Forgets the reads of reports no longer in the sources. */
@@ -101,6 +112,7 @@ export class ReadCache {
     const dir = join(this.dir, 'sources');
     if (!existsSync(dir)) return;
     const used = new Set(ids);
+    if (this.#kept) for (const id of [...this.#kept.keys()]) if (!used.has(id)) this.#kept.delete(id);
     for (const name of readdirSync(dir)) {
       if (!name.endsWith('.tmp') && !used.has(name.slice(0, -'.json'.length))) rmSync(join(dir, name), { force: true });
     }
