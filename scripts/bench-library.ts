@@ -2,7 +2,9 @@
  * `npm run bench -- --reports 1,100,1000,10000`: how report-edge grows with
  * its library. For each size it generates a library (`npm run generate`,
  * seed 11), builds it from an empty cache (full), changes one report and
- * builds again (incremental), dry-runs the deploy (script size; assets:
+ * builds again (incremental), then the same change made while a build
+ * watches the sources (`--watch`, once it is ready, timed from the write to
+ * its "rebuilt" line), dry-runs the deploy (script size; assets:
  * files and bytes), then serves it with `wrangler dev` from the same Worker
  * code (a wrangler.toml beside the library pointing the assets at its build)
  * and times, over the generated reports picked at random: the first request
@@ -13,7 +15,8 @@
  *
  * Usage: tsx scripts/bench.ts --reports 1,100 [--seed 11] [--requests 200]
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -35,6 +38,8 @@ interface Row {
   heapPerByte: number;
   fullBuild: number;
   incrementalBuild: number;
+  /** One report changed while a build watches (`--watch`): from the write to the rebuilt build. */
+  watchedBuild: number;
   scriptGzip: number;
   assetFiles: number;
   assetBytes: number;
@@ -51,6 +56,52 @@ function build(sources: string, out: string, cache: string): { ms: number; stage
   const started = performance.now();
   const output = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-index.ts', '--sources', sources, '--out', out, '--cache', cache], { encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
   return { ms: performance.now() - started, stages: output.split('\n').filter((line) => line.startsWith('stage ')) };
+}
+
+/**
+ * Starts a build that watches the sources (its first build from the cache),
+ * then makes `change` to one file and times it from the write to the build's
+ * "rebuilt" line; puts the file back (a second rebuild) and stops the build.
+ * @returns the time, the stage lines of the timed rebuild, and how long the watching build's first build took
+ */
+async function watchedChange(sources: string, out: string, cache: string, file: string, changed: string): Promise<{ ms: number; stages: string[]; firstMs: number }> {
+  const original = readFileSync(file, 'utf8');
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/build-index.ts', '--sources', sources, '--out', out, '--cache', cache, '--watch'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout });
+  const waiters: Array<{ test: RegExp; resolve: (line: string) => void }> = [];
+  let stages: string[] = [];
+  lines.on('line', (line) => {
+    if (line.startsWith('stage ')) stages.push(line);
+    const waiter = waiters.find((w) => w.test.test(line));
+    if (waiter) {
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve(line);
+    }
+  });
+  const next = (test: RegExp) => new Promise<string>((resolve) => waiters.push({ test, resolve }));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    // Timed once its children have built their engines, as a person would edit a report after the build settled.
+    await next(/^ready: /);
+    const firstMs = performance.now() - started;
+    stages = [];
+    const written = performance.now();
+    const rebuilt = next(/^(rebuilt in|not rebuilt)/);
+    writeFileSync(file, changed);
+    const line = await rebuilt;
+    const ms = performance.now() - written;
+    if (!line.startsWith('rebuilt')) throw new Error(`the watching build failed on ${file}`);
+    const timedStages = stages;
+    const putBack = next(/^(rebuilt in|not rebuilt)/);
+    writeFileSync(file, original);
+    await putBack;
+    return { ms, stages: timedStages, firstMs };
+  } finally {
+    writeFileSync(file, original);
+    child.kill('SIGTERM');
+    await exited;
+  }
 }
 
 function filesUnder(dir: string): { files: number; bytes: number } {
@@ -138,11 +189,14 @@ async function measure(size: number, requests: number, log: (line: string) => vo
   const ids = Object.keys(manifest.reports);
   const changedFile = join(sources, `${ids[Math.floor(ids.length / 2)]}.json`);
   const original = readFileSync(changedFile, 'utf8');
-  writeFileSync(changedFile, original.replace('"publisher-place": "', '"publisher-place": "Greater '));
+  const changedMetadata = original.replace('"publisher-place": "', '"publisher-place": "Greater ');
+  writeFileSync(changedFile, changedMetadata);
   const incremental = build(sources, out, cache);
   writeFileSync(changedFile, original);
   log(`  one report changed: ${seconds(incremental.ms)}\n    ${incremental.stages.join('\n    ')}`);
   build(sources, out, cache);
+  const watched = await watchedChange(sources, out, cache, changedFile, changedMetadata);
+  log(`  one report changed, watching (--watch; ready after ${seconds(watched.firstMs)}): ${seconds(watched.ms)}\n    ${watched.stages.join('\n    ')}`);
 
   const heapPerByte = measureHeap(out, ids);
   log(`  heap per byte of a report file, all parsed (Node, same V8 as workerd): ${heapPerByte.toFixed(2)}`);
@@ -189,7 +243,7 @@ async function measure(size: number, requests: number, log: (line: string) => vo
     const names = Object.keys(routes);
     for (let i = 0; i < 1000; i++) await timed(origin + routes[names[i % names.length]](pick()));
     const memory = workerdRss(server.pid).worker;
-    return { reports: size, heapPerByte, fullBuild: full.ms, incrementalBuild: incremental.ms, scriptGzip: script.gzipBytes, assetFiles: assets.files, assetBytes: assets.bytes, coldFirst, warm, memory, memoryAtStart };
+    return { reports: size, heapPerByte, fullBuild: full.ms, incrementalBuild: incremental.ms, watchedBuild: watched.ms, scriptGzip: script.gzipBytes, assetFiles: assets.files, assetBytes: assets.bytes, coldFirst, warm, memory, memoryAtStart };
   } finally {
     await server.stop();
   }
@@ -209,7 +263,7 @@ export async function benchLibraryGrowth(list: string): Promise<void> {
   }
   const first = rows[0];
   const ratio = (value: number, base: number) => (base > 0 ? `${(value / base).toFixed(1)}×` : '–');
-  const header = ['reports', 'full build', 'one changed', 'script gzip', 'asset files', 'asset bytes', 'cold first', ...Object.keys(first.warm).map((n) => `${n} p50/p99`), 'Worker RSS after 1,000', 'heap/byte'];
+  const header = ['reports', 'full build', 'one changed', 'one changed, watching', 'script gzip', 'asset files', 'asset bytes', 'cold first', ...Object.keys(first.warm).map((n) => `${n} p50/p99`), 'Worker RSS after 1,000', 'heap/byte'];
   console.log(`\n| ${header.join(' | ')} |`);
   console.log(`|${header.map(() => '---').join('|')}|`);
   for (const row of rows) {
@@ -217,6 +271,7 @@ export async function benchLibraryGrowth(list: string): Promise<void> {
       String(row.reports),
       `${seconds(row.fullBuild)} (${ratio(row.fullBuild, first.fullBuild)})`,
       `${seconds(row.incrementalBuild)} (${ratio(row.incrementalBuild, first.incrementalBuild)})`,
+      `${seconds(row.watchedBuild)} (${ratio(row.watchedBuild, first.watchedBuild)})`,
       `${(row.scriptGzip / 1024).toFixed(1)} KiB (${ratio(row.scriptGzip, first.scriptGzip)})`,
       `${row.assetFiles} (${ratio(row.assetFiles, first.assetFiles)})`,
       `${(row.assetBytes / 2 ** 20).toFixed(1)} MiB (${ratio(row.assetBytes, first.assetBytes)})`,
