@@ -305,6 +305,12 @@ async function buildAndPrint({ sources, styles, out, cacheDir, cores }: BuildRun
   return 0;
 }
 
+/** A path as a person wrote it: from the working folder when it is under it, else whole. */
+function shown(path: string): string {
+  const from = relative(process.cwd(), path);
+  return from === '' ? '.' : from.startsWith('..') ? path : from;
+}
+
 /**
  * Builds, then watches the sources and styles and builds again on each
  * change, until stopped (Ctrl-C): the session's word list is then saved and
@@ -319,11 +325,11 @@ async function buildAndWatch(run: BuildRun): Promise<number> {
     const started = performance.now();
     // An editor's or sed's temporary file comes and goes: only what is there now is named.
     const there = changed.filter((file) => existsSync(file));
-    console.log(`\nchanged: ${there.length > 0 ? there.map((file) => relative(process.cwd(), file)).join(', ') : 'files removed'}`);
+    console.log(`\nchanged: ${there.length > 0 ? there.map(shown).join(', ') : 'files removed'}`);
     const code = await buildAndPrint(run, session);
     console.log(code === 0 ? `rebuilt in ${((performance.now() - started) / 1000).toFixed(2)} s` : 'not rebuilt: the last good build stays');
   });
-  console.log(`watching ${folders.map((dir) => relative(process.cwd(), dir) || '.').join(' and ')} for changes (Ctrl-C to stop)`);
+  console.log(`watching ${folders.map(shown).join(' and ')} for changes (Ctrl-C to stop)`);
   // Each child building every style's engines takes about as long as a cold one-report build: a change made meanwhile waits for them.
   const warming = performance.now();
   void (session.warming ?? Promise.resolve()).then(() => console.log(`ready: ${session.pool.size} process(es) with every citation engine built, in ${((performance.now() - warming) / 1000).toFixed(1)} s more`));
