@@ -33,7 +33,7 @@ import { buildId } from './build-id';
 import { bundleScript } from './bundle-script';
 import { checkAccessDates, citationPairs, citationStyles, DEBIAN_LOCALES_DIR, DEBIAN_STYLES_DIR, LOCALES, setUpCitations } from './citations/render';
 import { BuildCache, citationsKey, codeKey, relatedWordsKey, reportKey } from './library/build-cache';
-import { BuildSession, watchFolders, type KeptWordList } from './library/build-session';
+import { awaitWatchingBuild, BuildSession, removeWatchingState, watchFolders, writeWatchingState, type KeptWordList } from './library/build-session';
 import { ReadCache, readerCodeKey } from './library/read-cache';
 import { buildIntoCache, keptCitations } from './library/render-pool';
 import { kib } from './library/report-file';
@@ -319,14 +319,22 @@ function shown(path: string): string {
  */
 async function buildAndWatch(run: BuildRun): Promise<number> {
   const session = new BuildSession(run.cacheDir, readerCodeKey(projectRoot));
-  await buildAndPrint(run, session);
+  // What a one-off build of the same output waits for and defers to (`awaitWatchingBuild`).
+  const build = async () => {
+    const state = { pid: process.pid, out: run.out, started: Date.now() };
+    writeWatchingState(run.cacheDir, { ...state, building: true, good: false });
+    const code = await buildAndPrint(run, session);
+    writeWatchingState(run.cacheDir, { ...state, building: false, good: code === 0 });
+    return code;
+  };
+  await build();
   const folders = [run.sources, run.styles].filter((dir) => existsSync(dir));
   const stop = watchFolders(folders, async (changed) => {
     const started = performance.now();
     // An editor's or sed's temporary file comes and goes: only what is there now is named.
     const there = changed.filter((file) => existsSync(file));
     console.log(`\nchanged: ${there.length > 0 ? there.map(shown).join(', ') : 'files removed'}`);
-    const code = await buildAndPrint(run, session);
+    const code = await build();
     console.log(code === 0 ? `rebuilt in ${((performance.now() - started) / 1000).toFixed(2)} s` : 'not rebuilt: the last good build stays');
   });
   console.log(`watching ${folders.map(shown).join(' and ')} for changes (Ctrl-C to stop)`);
@@ -336,6 +344,7 @@ async function buildAndWatch(run: BuildRun): Promise<number> {
   return new Promise<number>((resolve) => {
     const end = () => {
       stop();
+      removeWatchingState(run.cacheDir);
       session.close();
       resolve(0);
     };
@@ -363,7 +372,18 @@ async function main(): Promise<number> {
     cacheDir: resolve(values.cache ?? defaultCacheDir(out)),
     cores: values.cores ? Number(values.cores) : undefined,
   };
-  return values.watch ? buildAndWatch(run) : buildAndPrint(run);
+  if (values.watch) return buildAndWatch(run);
+  // `wrangler dev` builds on every change to the sources: while a build watches them, it keeps the output current.
+  const watching = await awaitWatchingBuild(run.cacheDir, run.out, [run.sources, run.styles]);
+  if (watching?.good) {
+    console.log(`${shown(run.out)} is kept up to date by a build watching the sources (process ${watching.pid}): not built again`);
+    return 0;
+  }
+  if (watching) {
+    console.error(`the build watching the sources (process ${watching.pid}) failed on them: it says what is wrong; ${shown(run.out)} was left as it was`);
+    return 1;
+  }
+  return buildAndPrint(run);
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('build-index.ts')) {

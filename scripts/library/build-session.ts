@@ -15,9 +15,15 @@
  *
  * Each build is still the one-off build's code path, files and output: only
  * where things are kept differs.
+ *
+ * While it runs, a one-off build of the same output defers to it
+ * (`awaitWatchingBuild`): `wrangler dev` runs `npm run build` on every
+ * change to the sources too, and two builds swapping in one folder would
+ * race, the slower one's older output left last.
  */
-import { watch, type FSWatcher } from 'node:fs';
-import { BuildCache } from './build-cache';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { join } from 'node:path';
+import { BuildCache, writeWhole } from './build-cache';
 import { ReadCache } from './read-cache';
 import { RenderPool } from './render-pool';
 import type { WordListBuilder } from './word-list';
@@ -90,4 +96,76 @@ export function watchFolders(dirs: string[], build: (changed: string[]) => Promi
     if (timer) clearTimeout(timer);
     for (const watcher of watchers) watcher.close();
   };
+}
+
+/** What a watching build says of itself in its cache folder, for a one-off build of the same output (`awaitWatchingBuild`). */
+export interface WatchingState {
+  pid: number;
+  out: string;
+  /** A build is under way. */
+  building: boolean;
+  /** When the last build began (ms since the epoch): a source changed since is not in it yet. */
+  started: number;
+  /** Whether the last build succeeded. */
+  good: boolean;
+}
+
+const stateFile = (cacheDir: string) => join(cacheDir, 'watching.json');
+
+export function writeWatchingState(cacheDir: string, state: WatchingState): void {
+  writeWhole(stateFile(cacheDir), JSON.stringify(state));
+}
+
+export function removeWatchingState(cacheDir: string): void {
+  rmSync(stateFile(cacheDir), { force: true });
+}
+
+/** The state of a watching build of `out` that is still running, or null. */
+function watchingState(cacheDir: string, out: string): WatchingState | null {
+  let state: WatchingState;
+  try {
+    state = JSON.parse(readFileSync(stateFile(cacheDir), 'utf8')) as WatchingState;
+  } catch {
+    return null;
+  }
+  if (state.out !== out || state.pid === process.pid) return null;
+  try {
+    process.kill(state.pid, 0);
+  } catch {
+    return null; // It stopped without saying so.
+  }
+  return state;
+}
+
+/** The last time a file directly in one of the folders changed. */
+function newestChange(dirs: string[]): number {
+  let newest = 0;
+  for (const dir of dirs.filter((d) => existsSync(d))) {
+    for (const name of readdirSync(dir)) newest = Math.max(newest, statSync(join(dir, name), { throwIfNoEntry: false })?.mtimeMs ?? 0);
+  }
+  return newest;
+}
+
+/** How long a one-off build waits for a watching build to finish building before building itself. */
+export const WATCHING_WAIT_MS = 30 * 60_000;
+/** How long a watching build is given to start building a change it has not taken in yet (it waits out `SETTLE_MS` first). */
+export const NOTICE_MS = 5_000;
+
+/**
+ * When a watching build of `out` is running: waits until it has built every
+ * change made to the folders so far (or, for a change it does not take up
+ * within `NOTICE_MS`, what it has), and says whether that build succeeded;
+ * null when there is none (or it builds for longer than `WATCHING_WAIT_MS`),
+ * and the caller builds.
+ */
+export async function awaitWatchingBuild(cacheDir: string, out: string, dirs: string[]): Promise<WatchingState | null> {
+  const until = Date.now() + WATCHING_WAIT_MS;
+  let patience = Date.now() + NOTICE_MS;
+  for (let state = watchingState(cacheDir, out); state; state = watchingState(cacheDir, out)) {
+    if (state.building) patience = Date.now() + NOTICE_MS;
+    else if (state.started >= newestChange(dirs) || Date.now() > patience) return state;
+    if (Date.now() > until) return null;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return null;
 }

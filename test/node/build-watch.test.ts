@@ -44,6 +44,11 @@ class WatchingBuild {
   }
 }
 
+/** A one-off build (`npm run build`, as `wrangler dev` runs it on each change). */
+function buildOnce(args: string[]) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-index.ts', ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: BUILD_TIMEOUT });
+}
+
 /** Every file under a folder, by relative path, with its bytes. */
 function snapshot(dir: string): Record<string, string> {
   const files: Record<string, string> = {};
@@ -103,7 +108,7 @@ describe('a build that watches its sources (build-index.ts --watch)', () => {
 
     // A one-off build of the same sources, on a cache of its own: the word list gathered, not patched in memory.
     const oneOff = path.join(work, 'one-off');
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-index.ts', '--sources', sources, '--out', oneOff, '--cache', path.join(work, 'one-off-cache')], { cwd: REPO_ROOT, encoding: 'utf8', timeout: BUILD_TIMEOUT });
+    const result = buildOnce(['--sources', sources, '--out', oneOff, '--cache', path.join(work, 'one-off-cache')]);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(snapshot(path.join(out, 'assets'))).toEqual(snapshot(path.join(oneOff, 'assets')));
@@ -117,6 +122,11 @@ describe('a build that watches its sources (build-index.ts --watch)', () => {
     await build.until(/^not rebuilt: the last good build stays$/, from);
     expect(build.stderr).toMatch(new RegExp(`${secondMetadata().replaceAll('.', '\\.')}:\\d+: invalid JSON`));
     expect(snapshot(out)).toEqual(before);
+    // A one-off build of the same output (a deploy's) fails too, rather than build what the watching one would not.
+    const oneOff = buildOnce(['--sources', sources, '--out', out, '--cache', cache]);
+    expect(oneOff.status).toBe(1);
+    expect(oneOff.stderr).toMatch(/^the build watching the sources \(process \d+\) failed on them: it says what is wrong; .* was left as it was$/m);
+    expect(snapshot(out)).toEqual(before);
 
     from = build.stdout.length;
     writeFileSync(secondMetadata(), good);
@@ -125,11 +135,22 @@ describe('a build that watches its sources (build-index.ts --watch)', () => {
     expect(snapshot(out)).toEqual(before);
   }, BUILD_TIMEOUT);
 
+  it('is deferred to by a one-off build of the same output (wrangler dev runs one on each change), which would race it', () => {
+    const before = snapshot(out);
+    const result = buildOnce(['--sources', sources, '--out', out, '--cache', cache]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^.*\/out is kept up to date by a build watching the sources \(process \d+\): not built again$/m);
+    expect(result.stdout).not.toMatch(/^stage /m);
+    expect(snapshot(out)).toEqual(before);
+  }, BUILD_TIMEOUT);
+
   it('saves its word list when stopped, for the next one-off build to use as it is', async () => {
     expect(await build.stop()).toBe(0);
     const saved = JSON.parse(readFileSync(path.join(cache, 'word-list.json'), 'utf8')) as GatheredWordList;
     expect(saved.places.map(([id]) => id)).toEqual([SEED_ID, 'second-copy']);
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-index.ts', '--sources', sources, '--out', out, '--cache', cache], { cwd: REPO_ROOT, encoding: 'utf8', timeout: BUILD_TIMEOUT });
+    expect(existsSync(path.join(cache, 'watching.json'))).toBe(false);
+    const result = buildOnce(['--sources', sources, '--out', out, '--cache', cache]);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^stage reports: [\d.]+ s, 0 built, 2 unchanged and reused/m);
     expect(result.stdout).toMatch(/word list \d+ shards \([^)]*; the last build's\)/);
