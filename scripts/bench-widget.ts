@@ -25,6 +25,7 @@
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type CDPSession } from 'playwright-core';
 import { CHROMIUM_LAUNCH_OPTIONS, HOST_PAGES, REPORT, startSite, type Site } from '../test/browser/harness';
+import { requireChromium } from '../test/browser/find-chromium';
 
 const { values: args } = parseArgs({
   options: {
@@ -220,7 +221,7 @@ const ms = (n: number) => `${n.toFixed(0).padStart(4)} ms`;
 async function main() {
   console.log(`bench-widget: ${RUNS} runs per word, ${LATENCY_MS} ms latency, ${args.mbps} Mbit/s, a key every ${KEY_DELAY_MS} ms`);
   const site = await startSite();
-  const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
+  const browser = await chromium.launch({ ...CHROMIUM_LAUNCH_OPTIONS, executablePath: requireChromium() });
   try {
     const expected = new Map<string, number>();
     for (const word of WORDS) expected.set(word, await topHit(site.origin, word));

@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_LAUNCH_OPTIONS, HOST_PAGES, REPORT_PATH, sectionPath, startSite, type Site } from '../test/browser/harness';
+import { requireChromium } from '../test/browser/find-chromium';
 
 const DOCS = fileURLToPath(new URL('../docs/', import.meta.url));
 
@@ -86,7 +87,7 @@ async function main(): Promise<void> {
   // The quick start's port, so the embed snippets in the pictures read as the README's.
   const site = await startSite({ port: 8787 });
   try {
-    const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
+    const browser = await chromium.launch({ ...CHROMIUM_LAUNCH_OPTIONS, executablePath: requireChromium() });
     try {
       await takeShots(browser, site);
     } finally {

@@ -6,6 +6,7 @@
  */
 import { chromium, type BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
+import { requireChromium } from './find-chromium';
 import { CHROMIUM_LAUNCH_OPTIONS, startSite, type Site } from './harness';
 
 export interface BrowserRun {
@@ -24,10 +25,12 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // vitest.config.ts skips this project where no browser is found, unless CI=true: then this fails the run, saying why.
+  const executablePath = requireChromium();
   const site: Site = await startSite();
   let browser: BrowserServer;
   try {
-    browser = await chromium.launchServer({ ...CHROMIUM_LAUNCH_OPTIONS, host: '127.0.0.1' });
+    browser = await chromium.launchServer({ ...CHROMIUM_LAUNCH_OPTIONS, executablePath, host: '127.0.0.1' });
   } catch (error) {
     await site.stop();
     throw error;

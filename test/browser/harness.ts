@@ -1,7 +1,7 @@
 /**
  * What the browser tests and the screenshot script run against: the real
  * Worker under `wrangler dev`, a second origin playing a course site that
- * embeds the search, and Debian's Chromium driven by playwright-core.
+ * embeds the search, and this machine's Chromium or Chrome (`find-chromium.ts`) driven by playwright-core.
  * Every server listens on 127.0.0.1 only, and Chromium is told not to dial out.
  *
  * @example
@@ -16,6 +16,7 @@ import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { LaunchOptions } from 'playwright-core';
 import { freePort, startDevServer } from '../../scripts/dev-server';
+import { findChromium } from './find-chromium';
 
 /** The one report the index holds. */
 export const REPORT = 'driving-the-system-apart';
@@ -28,9 +29,9 @@ export const sectionPath = (n: number) => `${REPORT_PATH}/sections/${n}`;
 export const REPORT_TITLE = 'Driving the System Apart? A Study of United Nations Integration and Integrated Strategic Planning';
 export const REPORT_TITLE_SENTENCE_CASE = 'Driving the system apart? A study of United Nations integration and integrated strategic planning';
 
-/** Debian's Chromium (never `playwright install`), kept from reaching anything but loopback. */
+/** This machine's Chromium (never `playwright install`), kept from reaching anything but loopback. */
 export const CHROMIUM_LAUNCH_OPTIONS: LaunchOptions = {
-  executablePath: '/usr/bin/chromium',
+  executablePath: findChromium() ?? undefined,
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
 };
