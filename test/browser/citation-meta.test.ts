@@ -38,7 +38,7 @@ describe('citation metadata for reference managers', () => {
       citation_publisher: ['International Peace Institute'],
       citation_firstpage: ['3'],
       citation_lastpage: ['4'],
-      citation_publication_date: ['2013/08/01'],
+      citation_publication_date: ['2013/08'],
     });
     expect(meta).not.toHaveProperty('citation_technical_report_institution');
     const [span, ...others] = await coins(page);
@@ -60,7 +60,7 @@ describe('citation metadata for reference managers', () => {
       citation_title: [REPORT_TITLE_SENTENCE_CASE],
       citation_author: ['Boutellis, Arthur'],
       citation_technical_report_institution: ['International Peace Institute'],
-      citation_publication_date: ['2013/08/01'],
+      citation_publication_date: ['2013/08'],
     });
     expect(meta).not.toHaveProperty('citation_inbook_title');
     expect(meta).not.toHaveProperty('citation_firstpage');

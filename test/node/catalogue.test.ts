@@ -45,7 +45,7 @@ describe('the seed report in the catalogue', () => {
       author: [{ family: 'Boutellis', given: 'Arthur' }],
       publisher: 'International Peace Institute',
       'publisher-place': 'New York',
-      issued: { 'date-parts': [[2013, 8, 1]] },
+      issued: { 'date-parts': [[2013, 8]] },
       URL: 'https://www.jstor.org/stable/resrep09639',
     });
     expect(report.csl.DOI).toBeUndefined();

@@ -117,11 +117,12 @@ describe('round trip through citation-js', () => {
     }
   });
 
-  it('reads back the full date 2013-08-01 of the report from RIS and BibLaTeX, and August 2013 from BibTeX', () => {
+  // The report says August 2013 (JSTOR's day 1 is a placeholder): every format carries the month, and no day.
+  it('reads back August 2013, month and no day, from RIS, BibTeX and BibLaTeX alike', () => {
     const date = (format: MachineFormat) => (readBackRaw(answer(['report'], format))[0].issued as { 'date-parts': number[][] })['date-parts'][0];
 
-    expect(date('ris')).toEqual([2013, 8, 1]);
-    expect(date('biblatex')).toEqual([2013, 8, 1]);
+    expect(date('ris')).toEqual([2013, 8]);
+    expect(date('biblatex')).toEqual([2013, 8]);
     expect(date('bibtex')).toEqual([2013, 8]);
   });
 });

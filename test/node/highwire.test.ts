@@ -15,7 +15,7 @@ describe('Highwire Press tags for reference-manager connectors', () => {
     expect(tags).toEqual([
       ['citation_title', CSL_TITLE],
       ['citation_author', 'Boutellis, Arthur'],
-      ['citation_publication_date', '2013/08/01'],
+      ['citation_publication_date', '2013/08'],
       ['citation_technical_report_institution', 'International Peace Institute'],
       ['citation_public_url', 'https://www.jstor.org/stable/resrep09639'],
     ]);
@@ -27,7 +27,7 @@ describe('Highwire Press tags for reference-manager connectors', () => {
     expect(tags).toEqual([
       ['citation_title', 'Introduction'],
       ['citation_author', 'Boutellis, Arthur'],
-      ['citation_publication_date', '2013/08/01'],
+      ['citation_publication_date', '2013/08'],
       ['citation_inbook_title', CSL_TITLE],
       ['citation_publisher', 'International Peace Institute'],
       ['citation_firstpage', '3'],
@@ -55,7 +55,7 @@ describe('COinS (OpenURL ContextObject in a span)', () => {
     expect(params.get('rft.genre')).toBe('report');
     expect(params.get('rft.btitle')).toBe(CSL_TITLE);
     expect(params.getAll('rft.au')).toEqual(['Boutellis, Arthur']);
-    expect(params.get('rft.date')).toBe('2013-08-01');
+    expect(params.get('rft.date')).toBe('2013-08');
     expect(params.get('rft.pub')).toBe('International Peace Institute');
     expect(params.get('rft.place')).toBe('New York');
     expect(params.get('rft.tpages')).toBe('32');

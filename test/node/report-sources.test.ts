@@ -13,7 +13,7 @@ const SEGMENTS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
  *  3  "csl": {
  *  4    "type": "report",
  *  7    "publisher": "International Peace Institute",
- *  9    "issued": { "date-parts": [[2013, 8, 1]] },
+ *  9    "issued": { "date-parts": [[2013, 8]] },
  * 10    "number-of-pages": 32,
  * 14  "3": { "title": "Abbreviations" },
  * 15  "4": { "title": "Executive Summary", "citationTitle": "Executive summary" },
@@ -66,7 +66,7 @@ describe('readMetadata', () => {
   });
 
   it('reports a string inside the issued date-parts at its line', () => {
-    const problems = problemsOf(edited('[[2013, 8, 1]]', '[[2013, "8", 1]]'));
+    const problems = problemsOf(edited('[[2013, 8]]', '[[2013, "8"]]'));
 
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ file: 'meta.json', line: 10 });

@@ -91,7 +91,7 @@ describe('RIS: the file as a whole', () => {
 });
 
 describe('RIS: the whole report', () => {
-  it('is one RPRT record with author, title, year, padded date, place, publisher and URL', async () => {
+  it('is one RPRT record with author, title, year, the date to the month (2013/08//), place, publisher and URL', async () => {
     const [record, ...more] = parseRis(await fetchRis(`${REPORT_PATH}/cite?format=ris`));
 
     expect(more).toHaveLength(0);
@@ -101,7 +101,7 @@ describe('RIS: the whole report', () => {
       ['AU', 'Boutellis, Arthur'],
       ['TI', CSL_TITLE],
       ['PY', '2013'],
-      ['DA', '2013/08/01/'],
+      ['DA', '2013/08//'],
       ['CY', 'New York'],
       ['PB', 'International Peace Institute'],
       ['UR', URL_OF_REPORT],
@@ -120,7 +120,9 @@ describe('RIS: sections', () => {
     expect(value(record, 'TI')).toBe('Introduction');
     expect(value(record, 'T2')).toBe(CSL_TITLE);
     expect([value(record, 'SP'), value(record, 'EP')]).toEqual(['3', '4']);
-    expect(value(record, 'DA')).toBe('2013/08/01/');
+    expect(value(record, 'DA')).toBe('2013/08//');
+    // A part's short title is its own or none, never the report's (RIS ST is the record's own short title).
+    expect(value(record, 'ST')).toBeUndefined();
     expect(value(record, 'PB')).toBe('International Peace Institute');
     expect(value(record, 'CY')).toBe('New York');
     expect(value(record, 'UR')).toBe(URL_OF_REPORT);
@@ -180,7 +182,7 @@ describe('RIS: sections', () => {
       expect(value(record, 'UR')).toBe(URL_OF_REPORT);
       expect(value(record, 'PB')).toBe('International Peace Institute');
       expect(value(record, 'CY')).toBe('New York');
-      expect(value(record, 'DA')).toBe('2013/08/01/');
+      expect(value(record, 'DA')).toBe('2013/08//');
       expect(values(record, 'AU')).toEqual(['Boutellis, Arthur']);
     }
   });

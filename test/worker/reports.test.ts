@@ -17,7 +17,7 @@ describe('GET /api/reports', () => {
       authors: ['Arthur Boutellis'],
       publisher: 'International Peace Institute',
       place: 'New York',
-      issued: '2013-08-01',
+      issued: '2013-08',
       pages: 32,
       url: 'https://www.jstor.org/stable/resrep09639',
     });
@@ -38,7 +38,7 @@ describe('GET /api/reports', () => {
       author: [{ family: 'Boutellis', given: 'Arthur' }],
       publisher: 'International Peace Institute',
       'publisher-place': 'New York',
-      issued: { 'date-parts': [[2013, 8, 1]] },
+      issued: { 'date-parts': [[2013, 8]] },
       URL: 'https://www.jstor.org/stable/resrep09639',
     });
   });

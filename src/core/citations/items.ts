@@ -89,8 +89,10 @@ export function cslItem(report: Report, ref: ItemRef): CslItem {
   // Total pages describe the whole report, not a part of it.
   const { 'number-of-pages': _pages, ...partOfReport } = base;
   if (section.citationTitle === null) return { ...partOfReport, ...(page ? { page } : {}) } as CslItem;
+  // A titled part's short title would be its own: the report's is not (biblatex-chicago and pandoc print a short note from it).
+  const { 'title-short': _reportShortTitle, ...chapterFields } = partOfReport;
   return {
-    ...partOfReport,
+    ...chapterFields,
     type: 'chapter',
     title: section.citationTitle,
     'container-title': report.csl.title,
