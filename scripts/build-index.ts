@@ -31,7 +31,7 @@ import { dataPaths, shelfEntry, type ShelfList } from '../src/core/library';
 import type { Report } from '../src/core/types';
 import { buildId } from './build-id';
 import { bundleScript } from './bundle-script';
-import { checkAccessDates, citationPairs, citationStyles, DEBIAN_LOCALES_DIR, DEBIAN_STYLES_DIR, LOCALES, setUpCitations } from './citations/render';
+import { checkAccessDates, citationPairs, citationStyles, LOCALES, setUpCitations } from './citations/render';
 import { BuildCache, citationsKey, codeKey, relatedWordsKey, reportKey } from './library/build-cache';
 import { awaitWatchingBuild, BuildSession, removeWatchingState, watchFolders, writeWatchingState, type KeptWordList } from './library/build-session';
 import { ReadCache, readerCodeKey } from './library/read-cache';
@@ -54,9 +54,8 @@ export const ASSETS_FOLDER = 'assets';
 export interface BuildOptions {
   /** Where the build goes; replaced whole when it succeeds. */
   out: string;
-  /** Dropped-in CSL styles. */
+  /** Dropped-in CSL styles and the list of extra official ones (`official.json`). */
   stylesDir?: string;
-  debianStylesDir?: string;
   /** The per-report cache; by default `.build-cache` beside `out`. */
   cacheDir?: string;
   /** Processes to build reports on; by default one per core. */
@@ -83,8 +82,8 @@ export async function buildLibrary(reports: Report[], options: BuildOptions): Pr
   const out = resolve(options.out);
   const session = options.session;
   const cache = session?.cache ?? new BuildCache(resolve(options.cacheDir ?? defaultCacheDir(out)));
-  const renderOptions = { stylesDir: options.stylesDir, debianDir: options.debianStylesDir };
-  const styleDirs = [options.debianStylesDir ?? DEBIAN_STYLES_DIR, DEBIAN_LOCALES_DIR, options.stylesDir].filter((d): d is string => !!d);
+  const renderOptions = { stylesDir: options.stylesDir };
+  const styleDirs = [options.stylesDir].filter((d): d is string => !!d);
 
   // 2. Reports: only those whose key changed are built.
   let started = performance.now();
@@ -124,7 +123,7 @@ interface LibraryWrite {
   citationKeys: Map<string, string>;
   relatedWordsKeys: Map<string, string>;
   built: Set<string>;
-  renderOptions: { stylesDir?: string; debianDir?: string };
+  renderOptions: { stylesDir?: string };
   summary: string[];
   stages: string[];
 }
@@ -203,8 +202,6 @@ async function writeLibrary(reports: Report[], { out, next, cache, session, code
   if (session) session.wordList = { places, words, unsaved };
   cache.keepOnly(keys, citationKeys, relatedWordsKeys, code);
   stages.push(stage('write', started, `${reports.length + shardCount + 2} data files in ${join(out, ASSETS_FOLDER)}`));
-  for (const line of styles.missingStyles) stages.push(`citations: style "${line.name}" not available: ${line.reason}`);
-  for (const line of styles.missingLocales) stages.push(`citations: locale "${line.name}" not available: ${line.reason}`);
   return { summary: [...summary, ...stages] };
 }
 

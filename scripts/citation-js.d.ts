@@ -14,11 +14,13 @@ declare module '@citation-js/core' {
     makeCitationCluster(items: object[]): string;
     /** The registered items' entries: `[formatting parameters, entries]`. */
     makeBibliography(): [Record<string, unknown>, string[]];
+    /** A term in the engine's locale, the style's own terms first: `getTerm('page', 'short', 0)` is "p." in English. */
+    getTerm(name: string, form: 'long' | 'short', plural: 0 | 1): string;
   }
   export const plugins: {
     config: {
       get(name: '@csl'): {
-        styles: { add(name: string, xml: string): void; has(name: string): boolean; get(name: string): string };
+        styles: { add(name: string, xml: string): void; has(name: string): boolean; get(name: string): string | undefined };
         locales: { add(name: string, xml: string): void; has(name: string): boolean };
         /** A citeproc-js engine holding these items (cached per style and locale). */
         engine(items: object[], style: string, lang: string, format: string): CiteprocEngine;

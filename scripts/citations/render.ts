@@ -13,6 +13,8 @@
  * derived from the report's templates (`sectionCiter`), not rendered.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { XMLValidator } from 'fast-xml-parser';
+import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { basename, join } from 'node:path';
 import { Cite, plugins, type CiteprocEngine } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
@@ -28,16 +30,16 @@ import { writeBibtexEntry, type BibtexEntry } from './bibtex';
 import { risDate, writeRisRecord, type RisRecord } from './ris';
 import { indexStyleMacros } from './macro-index';
 import { pageRangeFormatOf, shortenedLastPage, type PageRangeFormat } from './page-range-format';
-import { DROPPED_IN_RULE, STYLE_RECIPES, type StyleRecipe } from './styles';
-
-/** Where the official CSL styles and locales live once Debian's packages are installed. */
-export const DEBIAN_STYLES_DIR = '/usr/share/citation-style-language/styles';
-export const DEBIAN_LOCALES_DIR = '/usr/share/citation-style-language/locales';
+import { nearestStyleIds, officialLocale, officialStyle, officialStylesSource, type OfficialStyle } from './official-styles';
+import { DROPPED_IN_RULE, officialRecipe, STYLE_RECIPES, type PartTerms, type StyleRecipe } from './styles';
 
 /** The locales prerendered: the registry's configuration list. */
 export const LOCALES: string[] = [...CITATION_LOCALES];
-/** Locales citation-js ships; the others come from Debian's citation-style-language-locales. */
+/** Locales citation-js ships; the others come from the official locales (`official-styles.ts`). */
 const BUILT_IN_LOCALES = new Set(['en-US', 'de-DE', 'es-ES', 'fr-FR', 'nl-NL']);
+
+/** The file in a styles folder that lists extra official styles by id: `["ieee", "american-political-science-association"]`. */
+export const OFFICIAL_LIST_FILE = 'official.json';
 
 type Format = 'text' | 'html';
 const FORMATS: Format[] = ['text', 'html'];
@@ -49,85 +51,130 @@ export interface LoadedStyle extends StyleRecipe {
   numbered: boolean;
   /** How it shortens a page range (`page-range-format`), or null for in full. */
   pageRangeFormat: PageRangeFormat | null;
-  /** For the API: citation-js, citation-style-language-styles or the file's path. */
+  /** For the API: citation-js, the official styles' package and snapshot, or the file's path. */
   source: string;
 }
+
+/** A style or locale the build cannot offer: a build error, naming the file and line where one is to blame. */
+export class CitationSetupError extends Error {}
 
 function classOf(xml: string): StyleClass {
   return /<style\b[^>]*\bclass="note"/.test(xml) ? 'note' : 'in-text';
 }
 
-function loaded(recipe: StyleRecipe, xml: string, source: string): LoadedStyle {
-  return { ...recipe, template: recipe.name, styleClass: classOf(xml), numbered: /variable="citation-number"/.test(xml), pageRangeFormat: pageRangeFormatOf(xml), source };
+/** The line of a character offset in a text, from 1. */
+const lineAt = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
+
+/**
+ * Fails unless `xml` is a well-formed CSL style: XML that parses (fast-xml-parser's
+ * validator, which gives the line) with a `<style>` root of a known class.
+ */
+function checkStyleXml(xml: string, where: string): void {
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) throw new CitationSetupError(`${where}:${valid.err.line}: not a well-formed style: ${valid.err.msg}`);
+  const root = /<style\b[^>]*>/.exec(xml);
+  if (!root) throw new CitationSetupError(`${where}:1: not a CSL style: no <style> element`);
+  if (!/\bclass="(in-text|note)"/.test(root[0])) throw new CitationSetupError(`${where}:${lineAt(xml, root.index)}: not a CSL style: <style> needs class="in-text" or class="note"`);
+}
+
+/** Registers a style with citation-js under its recipe's name, adapted as the recipe says. */
+function register(recipe: StyleRecipe, xml: string, source: string): LoadedStyle {
+  const adapted = recipe.adaptStyle ? recipe.adaptStyle(xml) : xml;
+  plugins.config.get('@csl').styles.add(recipe.name, adapted);
+  return { ...recipe, template: recipe.name, styleClass: classOf(adapted), numbered: /variable="citation-number"/.test(adapted), pageRangeFormat: pageRangeFormatOf(adapted), source };
+}
+
+/** The official style a recipe names, or a build error naming the id and the nearest real ones. */
+function requireOfficial(id: string, where: string): OfficialStyle {
+  const style = officialStyle(id);
+  if (!style) throw new CitationSetupError(`${where}: there is no official style "${id}" in ${officialStylesSource()}; nearest: ${nearestStyleIds(id).join(', ')}`);
+  return style;
 }
 
 /**
- * Registers the styles that can be had: built-in ones, the official ones
- * from Debian's package where installed, and every `.csl` in `stylesDir`.
+ * The ids listed in a styles folder's official.json, each checked against
+ * the official styles: a list of strings, each a real id, none twice.
  */
-export function loadStyles(options: { debianDir?: string; stylesDir?: string } = {}) {
-  const debianDir = options.debianDir ?? DEBIAN_STYLES_DIR;
-  const config = plugins.config.get('@csl');
-  const styles: LoadedStyle[] = [];
-  const missing: Array<{ name: string; reason: string }> = [];
-  for (const recipe of STYLE_RECIPES) {
-    if ('builtIn' in recipe.csl) {
-      const xml = config.styles.get(recipe.csl.builtIn) as string;
-      config.styles.add(recipe.name, xml);
-      styles.push(loaded(recipe, xml, 'citation-js'));
-      continue;
-    }
-    const file = 'debianFile' in recipe.csl ? join(debianDir, recipe.csl.debianFile) : recipe.csl.file;
-    if (!existsSync(file)) {
-      missing.push({ name: recipe.name, reason: `${file} not found: install Debian's citation-style-language-styles` });
-      continue;
-    }
-    const xml = readFileSync(file, 'utf8');
-    config.styles.add(recipe.name, xml);
-    styles.push(loaded(recipe, xml, file.startsWith('/usr/') ? 'citation-style-language-styles' : file));
-  }
-  const stylesDir = options.stylesDir;
-  if (stylesDir && existsSync(stylesDir)) {
-    for (const file of readdirSync(stylesDir).filter((f) => f.endsWith('.csl')).sort()) {
-      const name = basename(file, '.csl');
-      const path = join(stylesDir, file);
-      if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name)) {
-        missing.push({ name, reason: `${path}: name the file in lower-case letters, digits and hyphens` });
-        continue;
-      }
-      const xml = readFileSync(path, 'utf8');
-      const title = /<title>([^<]*)<\/title>/.exec(xml)?.[1] ?? name;
-      config.styles.add(name, xml);
-      // A dropped-in file is followed as it is; one with a built-in's name replaces it.
-      const entry = loaded({ name, title, csl: { file: path }, pagesIn: 'citation', rule: DROPPED_IN_RULE }, xml, path);
-      const existing = styles.findIndex((s) => s.name === name);
-      if (existing >= 0) styles[existing] = entry;
-      else styles.push(entry);
-    }
-  }
-  return { styles, missing };
+export function readOfficialList(path: string): Array<{ id: string; line: number }> {
+  const text = readFileSync(path, 'utf8');
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  if (errors.length > 0) throw new CitationSetupError(`${path}:${lineAt(text, errors[0].offset)}: not JSON: ${printParseErrorCode(errors[0].error)}`);
+  if (!tree || tree.type !== 'array') throw new CitationSetupError(`${path}:1: must be a list of official style ids, like ["ieee", "american-political-science-association"]`);
+  const seen = new Set<string>();
+  return (tree.children ?? []).map((node) => {
+    const line = lineAt(text, node.offset);
+    if (node.type !== 'string') throw new CitationSetupError(`${path}:${line}: each entry must be a style id in quotes`);
+    const id = node.value as string;
+    if (seen.has(id)) throw new CitationSetupError(`${path}:${line}: "${id}" is listed twice`);
+    seen.add(id);
+    requireOfficial(id, `${path}:${line}`);
+    return { id, line };
+  });
 }
 
-/** Registers the locales of LOCALES that citation-js lacks, from Debian's package. */
-export function loadLocales(options: { debianLocalesDir?: string; locales?: string[] } = {}) {
-  const dir = options.debianLocalesDir ?? DEBIAN_LOCALES_DIR;
+/**
+ * Registers the styles the build offers: the recipes' (citation-js
+ * built-ins and official styles from npm), the official styles a
+ * deployment lists in `stylesDir/official.json`, and every `.csl` file in
+ * `stylesDir`. Any of them that cannot be loaded is a build error
+ * (`CitationSetupError`) naming it: never a smaller product.
+ */
+export function loadStyles(options: { stylesDir?: string } = {}): LoadedStyle[] {
+  const config = plugins.config.get('@csl');
+  const styles: LoadedStyle[] = [];
+  const add = (entry: LoadedStyle) => {
+    const existing = styles.findIndex((s) => s.name === entry.name);
+    if (existing >= 0) styles[existing] = entry;
+    else styles.push(entry);
+  };
+  for (const recipe of STYLE_RECIPES) {
+    if ('builtIn' in recipe.csl) {
+      const xml = config.styles.get(recipe.csl.builtIn) as string | undefined;
+      if (!xml) throw new CitationSetupError(`${recipe.name}: citation-js has no built-in style "${recipe.csl.builtIn}"`);
+      add(register(recipe, xml, 'citation-js'));
+    } else if ('official' in recipe.csl) {
+      add(register(recipe, requireOfficial(recipe.csl.official, `style "${recipe.name}"`).xml, officialStylesSource()));
+    } else {
+      add(register(recipe, readFileSync(recipe.csl.file, 'utf8'), recipe.csl.file));
+    }
+  }
+  const stylesDir = options.stylesDir;
+  if (!stylesDir || !existsSync(stylesDir)) return styles;
+  const listed = join(stylesDir, OFFICIAL_LIST_FILE);
+  if (existsSync(listed)) {
+    for (const { id } of readOfficialList(listed)) {
+      const official = requireOfficial(id, listed);
+      // A listed id that a recipe already offers (a featured style) is offered once, with its recipe.
+      if (!styles.some((s) => s.name === id)) add(register(officialRecipe(id, official.title), official.xml, officialStylesSource()));
+    }
+  }
+  for (const file of readdirSync(stylesDir).filter((f) => f.endsWith('.csl')).sort()) {
+    const name = basename(file, '.csl');
+    const path = join(stylesDir, file);
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name)) throw new CitationSetupError(`${path}: name the file in lower-case letters, digits and hyphens`);
+    const xml = readFileSync(path, 'utf8');
+    checkStyleXml(xml, path);
+    const title = /<title>([^<]*)<\/title>/.exec(xml)?.[1] ?? name;
+    // A dropped-in file is followed as it is; one with a built-in's name replaces it.
+    add(register({ name, title, csl: { file: path }, pagesIn: 'citation', rule: DROPPED_IN_RULE }, xml, path));
+  }
+  return styles;
+}
+
+/** Registers the locales of LOCALES that citation-js lacks, from the official locales; one that cannot be had is a build error. */
+export function loadLocales(options: { locales?: string[] } = {}): string[] {
   const config = plugins.config.get('@csl');
   const locales: string[] = [];
-  const missing: Array<{ name: string; reason: string }> = [];
   for (const locale of options.locales ?? LOCALES) {
-    if (BUILT_IN_LOCALES.has(locale)) {
-      locales.push(locale);
-      continue;
+    if (!BUILT_IN_LOCALES.has(locale)) {
+      const xml = officialLocale(locale);
+      if (!xml) throw new CitationSetupError(`locale "${locale}": not among the official locales of ${officialStylesSource()}`);
+      config.locales.add(locale, xml);
     }
-    const file = join(dir, `locales-${locale}.xml`);
-    if (!existsSync(file)) {
-      missing.push({ name: locale, reason: `${file} not found: install Debian's citation-style-language-locales` });
-      continue;
-    }
-    config.locales.add(locale, readFileSync(file, 'utf8'));
     locales.push(locale);
   }
-  return { locales, missing };
+  return locales;
 }
 
 // ---------------------------------------------------------------- machine formats
@@ -246,6 +293,8 @@ interface Citer {
   cite(format: Format, options?: CiteOptions): string;
   /** The item's reference entry, as citation-js's bibliography gives it. */
   reference(format: Format): string;
+  /** A term as the style and locale write it (the style's own terms first), as a part of a reference needs them. */
+  partTerms(): PartTerms;
 }
 
 /**
@@ -282,6 +331,11 @@ function citerFor(item: CslItem, style: LoadedStyle, lang: string): Citer {
       const [, [entry]] = current(format).makeBibliography();
       // citation-js marks each HTML entry with its item's id; a text entry has no tag to mark.
       return getPrefixedEntry(entry, item.id);
+    },
+    partTerms() {
+      const engine = current('text');
+      const capitalized = (term: string) => term.charAt(0).toUpperCase() + term.slice(1);
+      return { availableAt: capitalized(engine.getTerm('available at', 'long', 0)), page: engine.getTerm('page', 'short', 0) };
     },
   };
 }
@@ -501,9 +555,10 @@ function renderStyled({ report, style, lang, table, memory }: RenderContext): { 
       return [format, style.finishReference ? style.finishReference(entry, format, original) : entry];
     }),
   ) as Record<Format, string>;
+  const terms = style.addPart ? citer.partTerms() : null;
   const reference = (format: Format, part?: { title: string | null; pages: string }) => {
     const entry = entries[format];
-    return part && style.addPart ? style.addPart(entry, format, part) : entry;
+    return part && style.addPart ? style.addPart(entry, format, part, terms!) : entry;
   };
   const referenceItems: Record<string, EntryStrings> = { report: both(table, (f) => reference(f), style.numbered) };
   if (style.pagesIn === 'reference') {
@@ -605,8 +660,7 @@ export function accessDateFormat(report: Report, style: LoadedStyle, lang: strin
 }
 
 export interface RenderOptions {
-  debianDir?: string;
-  debianLocalesDir?: string;
+  /** Dropped-in `.csl` files and `official.json`. */
   stylesDir?: string;
   locales?: string[];
 }
@@ -615,24 +669,26 @@ export interface RenderOptions {
 export interface CitationSetup {
   styles: LoadedStyle[];
   locales: string[];
-  missing: Array<{ name: string; reason: string }>;
-  missingLocales: Array<{ name: string; reason: string }>;
   /** What this process has learnt rendering reports so far: see `RenderMemory`. */
   memory: RenderMemory;
 }
 
-/** Registers the styles and locales to render in, checking the registry's featured styles against their files. */
+/**
+ * Registers the styles and locales to render in, checking the registry's
+ * featured styles against their files: each must be offered, in its class.
+ */
 export function setUpCitations(options: RenderOptions = {}): CitationSetup {
   indexStyleMacros();
-  const { styles, missing } = loadStyles({ debianDir: options.debianDir, stylesDir: options.stylesDir });
-  const { locales, missing: missingLocales } = loadLocales({ debianLocalesDir: options.debianLocalesDir, locales: options.locales });
+  const styles = loadStyles({ stylesDir: options.stylesDir });
+  const locales = loadLocales({ locales: options.locales });
   for (const featured of FEATURED_STYLES) {
     const style = styles.find((s) => s.name === featured.style);
-    if (style && style.styleClass !== featured.styleClass) {
+    if (!style) throw new CitationSetupError(`${featured.style}: the registry's FEATURED_STYLES offers it, but no recipe or style file does`);
+    if (style.styleClass !== featured.styleClass) {
       throw new Error(`${featured.style}: the registry's FEATURED_STYLES says ${featured.styleClass}, but its style file is ${style.styleClass}`);
     }
   }
-  return { styles, locales, missing, missingLocales, memory: newRenderMemory() };
+  return { styles, locales, memory: newRenderMemory() };
 }
 
 /**
@@ -644,9 +700,7 @@ export function setUpCitations(options: RenderOptions = {}): CitationSetup {
 export function citationStyles(setup: CitationSetup, accessDates: CitationStyles['accessDates']): CitationStyles {
   return {
     styles: setup.styles.map((s) => ({ name: s.name, title: s.title, source: s.source, styleClass: s.styleClass, forms: formsOf(s.styleClass), pagesIn: s.pagesIn, numbered: s.numbered })),
-    missingStyles: setup.missing,
     locales: setup.locales,
-    missingLocales: setup.missingLocales,
     defaultStyle: DEFAULT_STYLE,
     defaultLocale: DEFAULT_LOCALE,
     accessDates,
@@ -818,8 +872,6 @@ export function renderCitations(reports: Report[], options: RenderOptions = {}) 
   const summary = [
     `citations: ${setup.styles.length} styles (${setup.styles.map((s) => s.name).join(', ')}) × ${setup.locales.length} locales (${setup.locales.join(', ')}), ${file.strings.length} prerendered strings, ${checked} placeholder fills checked against citation-js, ${((performance.now() - started) / 1000).toFixed(1)} s`,
     ...perReport,
-    ...setup.missing.map((m) => `citations: style "${m.name}" not available: ${m.reason}`),
-    ...setup.missingLocales.map((m) => `citations: locale "${m.name}" not available: ${m.reason}`),
   ];
   return { file, summary };
 }

@@ -37,7 +37,7 @@ export function codeKey(root: string, dataDirs: string[], extra: unknown): strin
     hash.update(`${file}\0`).update(readFileSync(join(root, file))).update('\0');
   }
   for (const dir of dataDirs.filter((d) => existsSync(d))) {
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.csl') || f.endsWith('.xml')).sort()) hash.update(file).update(readFileSync(join(dir, file)));
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.csl') || f.endsWith('.xml') || f.endsWith('.json')).sort()) hash.update(file).update(readFileSync(join(dir, file)));
   }
   hash.update(JSON.stringify(extra));
   return hash.digest('hex');

@@ -33,22 +33,20 @@ export function resolveStyle(file: CitationStyles, style: string | null | undefi
   const chosenLocale = locale ?? file.defaultLocale;
   const found = file.styles.find((s) => s.name === chosenStyle);
   if (!found) {
-    const missing = file.missingStyles.find((m) => m.name === chosenStyle);
     throw new ProblemError({
       status: 404,
       kind: 'unknown-style',
       title: 'No such citation style',
-      detail: `${missing ? `Style "${chosenStyle}" is not installed on this deployment.` : `There is no style "${echoed(chosenStyle)}".`} Styles offered: ${file.styles.map((s) => s.name).join(', ')}.`,
+      detail: `There is no style "${echoed(chosenStyle)}". Styles offered: ${file.styles.map((s) => s.name).join(', ')}.`,
       extra: { styles: file.styles.map((s) => s.name) },
     });
   }
   if (!file.locales.includes(chosenLocale)) {
-    const missing = file.missingLocales.some((m) => m.name === chosenLocale);
     throw new ProblemError({
       status: 404,
       kind: 'unknown-locale',
       title: 'No such locale',
-      detail: `${missing ? `Locale "${chosenLocale}" is not installed on this deployment.` : `There is no locale "${echoed(chosenLocale)}".`} Locales offered: ${file.locales.join(', ')}.`,
+      detail: `There is no locale "${echoed(chosenLocale)}". Locales offered: ${file.locales.join(', ')}.`,
       extra: { locales: file.locales },
     });
   }

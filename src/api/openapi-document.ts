@@ -7,6 +7,7 @@
  * @example
  * addOpenApiDocument(api); // after the routes: GET /api/openapi.json describes them
  */
+import { citationStyles } from '../data';
 import { utf8Bytes } from '../isolate-cache';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 
@@ -37,8 +38,19 @@ type Generated = ReturnType<OpenAPIHono['getOpenAPI31Document']>;
 /** The generator's OpenAPI 3.1 type lacks jsonSchemaDialect, a field of the 3.1 document object. */
 type Document = Generated & { jsonSchemaDialect: string };
 
-/** The document for the routes registered on `api` (paths with its base), with the answers every GET shares. */
-export function openApiDocument(api: OpenAPIHono): Document {
+/** The choices of this deployment's build that the document lists as enums: its citation styles and locales. */
+export interface DeploymentChoices {
+  styles: string[];
+  locales: string[];
+}
+
+/**
+ * The document for the routes registered on `api` (paths with its base),
+ * with the answers every GET shares, and the build's styles and locales as
+ * the enums of the `style` and `locale` parameters (they are data of the
+ * build, not of the code: a deployment's `official.json` adds styles).
+ */
+export function openApiDocument(api: OpenAPIHono, choices?: DeploymentChoices): Document {
   const generated = api.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'report-edge', version: '1.0.0', description: DESCRIPTION } });
   // The generator's configuration type has no jsonSchemaDialect; it belongs beside `openapi`.
   const { openapi, ...rest } = generated;
@@ -49,6 +61,11 @@ export function openApiDocument(api: OpenAPIHono): Document {
     const ok = operation.responses['200'];
     if (ok && !('$ref' in ok)) ok.headers = { ...ok.headers, ETag: ETAG_HEADER };
     operation.responses['304'] = NOT_MODIFIED;
+    for (const parameter of operation.parameters ?? []) {
+      if (!choices || '$ref' in parameter || parameter.in !== 'query' || !parameter.schema || '$ref' in parameter.schema) continue;
+      if (parameter.name === 'style') parameter.schema = { ...parameter.schema, enum: choices.styles };
+      if (parameter.name === 'locale') parameter.schema = { ...parameter.schema, enum: choices.locales };
+    }
   }
   return document;
 }
@@ -57,8 +74,11 @@ export function openApiDocument(api: OpenAPIHono): Document {
 export function addOpenApiDocument(api: OpenAPIHono) {
   // Kept as bytes: the document is the same for every request, and serialising 40 KB each time cost more than the rest of the answer.
   let documentBytes: Uint8Array<ArrayBuffer> | null = null;
-  api.get(OPENAPI_PATH, (c) => {
-    documentBytes ??= utf8Bytes(JSON.stringify(openApiDocument(api)));
+  api.get(OPENAPI_PATH, async (c) => {
+    if (!documentBytes) {
+      const { styles, locales } = await citationStyles();
+      documentBytes = utf8Bytes(JSON.stringify(openApiDocument(api, { styles: styles.map((s) => s.name), locales })));
+    }
     return c.body(documentBytes, 200, { 'Content-Type': 'application/json' });
   });
 }

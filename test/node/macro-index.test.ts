@@ -17,7 +17,7 @@ describe('the macro look-up table', () => {
   indexStyleMacros();
 
   it.each(setup.styles.map((style) => [style.name, style.template]))('%s: every macro found as the walk finds it', (_, template) => {
-    const tree = CSL.setupXml(plugins.config.get('@csl').styles.get(template));
+    const tree = CSL.setupXml(plugins.config.get('@csl').styles.get(template)!);
     const names = [...macrosByName(tree.dataObj).keys()];
     expect(names.length).toBeGreaterThan(3);
     for (const name of [...names, 'no-such-macro']) {
@@ -31,7 +31,7 @@ describe('the macro look-up table', () => {
   });
 
   it('APA has the 99 macros the engine build looks up thousands of times', () => {
-    const apa = CSL.setupXml(plugins.config.get('@csl').styles.get('apa'));
+    const apa = CSL.setupXml(plugins.config.get('@csl').styles.get('apa')!);
     expect(macrosByName(apa.dataObj).size).toBeGreaterThanOrEqual(90);
   });
 });

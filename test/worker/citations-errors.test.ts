@@ -7,7 +7,7 @@ import { call, getProblem, REPORT, REPORT_PATH } from './client';
 
 const CITE = `${REPORT_PATH}/cite`;
 const FORMATS = ['ris', 'bibtex', 'biblatex', 'csl-json', 'text', 'html'];
-const STYLES = ['apa', 'mla', 'chicago-author-date', 'chicago-notes-bibliography', 'harvard', 'vancouver'];
+const STYLES = ['apa', 'mla', 'chicago-author-date', 'chicago-notes-bibliography', 'chicago-author-date-17', 'chicago-notes-bibliography-17', 'harvard', 'vancouver'];
 const LOCALES = ['en-US', 'en-GB', 'de-DE', 'es-ES', 'fr-FR', 'nl-NL'];
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 

@@ -24,7 +24,7 @@ export type EntryStrings = [text: number, html: number];
 export interface StyleInfo {
   name: string;
   title: string;
-  /** citation-js, citation-style-language-styles, or the dropped-in file. */
+  /** citation-js, the official styles' npm package and snapshot, or the dropped-in file. */
   source: string;
   styleClass: StyleClass;
   forms: CitationForm[];
@@ -63,11 +63,7 @@ export interface AccessDateFormat {
 /** What a library offers for citing, the same for every report (`data/citation-styles.json`). */
 export interface CitationStyles {
   styles: StyleInfo[];
-  /** Styles asked for but not installed on the build machine, with why. */
-  missingStyles: Array<{ name: string; reason: string }>;
   locales: string[];
-  /** Locales asked for but not installed on the build machine, with why. */
-  missingLocales: Array<{ name: string; reason: string }>;
   defaultStyle: string;
   defaultLocale: string;
   /** Style → locale → format, for the styles whose entries carry an access date. */

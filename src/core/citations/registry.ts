@@ -86,7 +86,7 @@ export function formsOf(styleClass: StyleClass): CitationForm[] {
 /**
  * The locales the build prerenders, the default first. A configuration list:
  * each one multiplies the citation build for every report of a library.
- * Those citation-js lacks (en-GB) come from Debian's citation-style-language-locales.
+ * Those citation-js lacks (en-GB) come from the official locales on npm (scripts/citations/official-styles.ts).
  */
 export const CITATION_LOCALES = ['en-US', 'en-GB', 'de-DE', 'es-ES', 'fr-FR', 'nl-NL'] as const;
 export type CitationLocale = (typeof CITATION_LOCALES)[number];
