@@ -1,5 +1,5 @@
 /**
- * Every formatted style × form × item, checked against the style manuals (issue 8).
+ * Every formatted style × form × item, checked against the style manuals (issues 8 and 24).
  *
  * Each expected string is written by hand from the manual's rule named beside it,
  * never captured from the program. Items: the whole report, section 5 (titled
@@ -15,7 +15,7 @@ import { call, getJson, getProblem, REPORT_PATH } from './client';
 // ---- The report's facts (metadata, not program output) ----
 /** Title in sentence case, as stored: APA, Harvard and Vancouver print it so (APA 7 §6.17; Cite Them Right; Citing Medicine ch. 2 "Title"). */
 const CSL_TITLE = 'Driving the system apart? A study of United Nations integration and integrated strategic planning';
-/** Title in headline case: MLA 9 (ch. 2, titles) and CMOS 17 §8.159 capitalise titles so. */
+/** Title in headline case: MLA 9 (ch. 2, titles) and CMOS 17 §8.159 (CMOS 18 ch. 8, headline style) capitalise titles so. */
 const TITLE = 'Driving the System Apart? A Study of United Nations Integration and Integrated Strategic Planning';
 /** Short title for a shortened note: the main title before the subtitle (CMOS 17 §14.30). */
 const SHORT_TITLE = 'Driving the System Apart?';
@@ -34,10 +34,15 @@ const CITED_NLM = `${NOW.getUTCFullYear()} ${MONTHS[NOW.getUTCMonth()].slice(0, 
 const APA_REF = `Boutellis, A. (2013). <i>${CSL_TITLE}</i>. International Peace Institute. ${URL_OF_REPORT}`;
 // MLA 9 ch. 5 (core elements): a report read through JSTOR is container 1 = the report like a book, container 2 = *JSTOR*, location without https://.
 const MLA_REF = `Boutellis, Arthur. <i>${TITLE}</i>. International Peace Institute, 2013. <i>JSTOR</i>, www.jstor.org/stable/resrep09639.`;
+// CMOS 18 §14.30–31: the place of publication is no longer given for a book published after 1900 (reports are cited like books,
+// ch. 14); the author-date reference list puts the year after the author: Publisher. URL.
+const CAD_REF = `Boutellis, Arthur. 2013. <i>${TITLE}</i>. International Peace Institute. ${URL_OF_REPORT}.`;
+// CMOS 18 §14.30–31 and the bibliography entry of a book: Publisher, Year. URL.
+const CNB_REF = `Boutellis, Arthur. <i>${TITLE}</i>. International Peace Institute, 2013. ${URL_OF_REPORT}.`;
 // CMOS 17 ch. 14 (reports and similar documents, cited like books) and ch. 15 (author-date reference list): year after the author, Place: Publisher.
-const CAD_REF = `Boutellis, Arthur. 2013. <i>${TITLE}</i>. New York: International Peace Institute. ${URL_OF_REPORT}.`;
+const CAD17_REF = `Boutellis, Arthur. 2013. <i>${TITLE}</i>. New York: International Peace Institute. ${URL_OF_REPORT}.`;
 // CMOS 17 §14.20–14.22 (bibliography entry of a book), reports like books: Place: Publisher, Year. URL.
-const CNB_REF = `Boutellis, Arthur. <i>${TITLE}</i>. New York: International Peace Institute, 2013. ${URL_OF_REPORT}.`;
+const CNB17_REF = `Boutellis, Arthur. <i>${TITLE}</i>. New York: International Peace Institute, 2013. ${URL_OF_REPORT}.`;
 // Cite Them Right (reports; online documents): Author, Initial. (Year) *Title*. Place: Publisher. Available at: URL (Accessed: date).
 const HARVARD_REF = `Boutellis, A. (2013) <i>${CSL_TITLE}</i>. New York: International Peace Institute. Available at: ${URL_OF_REPORT} (Accessed: ${ACCESSED_CTR}).`;
 // Citing Medicine ch. 22 (books on the Internet): Author AA. Title [Internet]. Place: Publisher; date [cited date]. Available from: URL
@@ -45,6 +50,23 @@ const HARVARD_REF = `Boutellis, A. (2013) <i>${CSL_TITLE}</i>. New York: Interna
 // no italics in Citing Medicine; page ranges with a hyphen. Date of publication "2013 Aug" as issue 8 gives it (year and month).
 const vancouverRef = (n: number, part = '') =>
   `${n}. Boutellis A. ${CSL_TITLE} [Internet]. New York: International Peace Institute; 2013 Aug [cited ${CITED_NLM}].${part ? ` ${part}` : ''} Available from: ${URL_OF_REPORT}`;
+
+/**
+ * Citing Medicine ch. 22 in the German and French CSL locales: the date of publication as the locale writes a month and year
+ * ("August 2013", "août 2013"), "[zitiert 7. Dezember 2026]" / "[cité 7 déc 2026]" (the locales' "cited" term and date
+ * forms; Citing Medicine strips the periods of abbreviated months), "Verfügbar unter:" / "Disponible sur:" (their
+ * "available at" term).
+ */
+const GERMAN_MONTHS = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
+const FRENCH_SHORT_MONTHS = ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juill.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'];
+const VANCOUVER_LOCALE: Record<string, { issued: string; cited: string; available: string }> = {
+  'de-DE': { issued: 'August 2013', cited: `zitiert ${NOW.getUTCDate()}. ${GERMAN_MONTHS[NOW.getUTCMonth()]} ${NOW.getUTCFullYear()}`, available: 'Verfügbar unter' },
+  'fr-FR': { issued: 'août 2013', cited: `cité ${NOW.getUTCDate()} ${FRENCH_SHORT_MONTHS[NOW.getUTCMonth()].replace('.', '')} ${NOW.getUTCFullYear()}`, available: 'Disponible sur' },
+};
+const vancouverIn = (locale: string, n: number, part: string) => {
+  const words = VANCOUVER_LOCALE[locale];
+  return `${n}. Boutellis A. ${CSL_TITLE} [Internet]. New York: International Peace Institute; ${words.issued} [${words.cited}]. ${part} ${words.available}: ${URL_OF_REPORT}`;
+};
 
 // ---- The items ----
 type Item = 'report' | 's5' | 's7' | '5,7' | 's7 p. 11';
@@ -103,49 +125,60 @@ const ROWS: Row[] = [
   ['mla', 'en-US', 'in-text', '5,7', ['(Boutellis 3–4)', '(Boutellis 9–14)']],
   ['mla', 'en-US', 'in-text', 's7 p. 11', ['(Boutellis 11)']],
 
-  // ---- Chicago 17 author-date: report like a book, listed once; pages in the text citation, no "p." ----
-  ...['en-US', 'de-DE', 'fr-FR'].flatMap((locale): Row[] => {
-    const { to } = LOCALE_TERMS[locale];
-    return [
-      // CMOS 17 ch. 14 (reports like books) and ch. 15 reference list; no localised term in this entry, so every locale is the same.
-      ...once('chicago-author-date', locale, CAD_REF),
-      // CMOS 17 ch. 15 (author-date text citations: (Author Year), a page locator after a comma, no "p."); only the range delimiter is localised.
-      ['chicago-author-date', locale, 'in-text', 'report', ['(Boutellis 2013)']],
-      ['chicago-author-date', locale, 'in-text', 's5', [`(Boutellis 2013, 3${to}4)`]],
-      ['chicago-author-date', locale, 'in-text', 's7', [`(Boutellis 2013, 9${to}14)`]],
-      ['chicago-author-date', locale, 'in-text', '5,7', [`(Boutellis 2013, 3${to}4)`, `(Boutellis 2013, 9${to}14)`]],
-      ['chicago-author-date', locale, 'in-text', 's7 p. 11', ['(Boutellis 2013, 11)']],
-    ];
-  }),
-
-  // ---- Chicago 17 notes-bibliography ----
-  // CMOS 17 §14.20–14.22: bibliography entry of the book (the report), listed once.
-  ...once('chicago-notes-bibliography', 'en-US', CNB_REF),
-  // CMOS 17 §14.20–14.22: full note, Author First Last, *Title* (Place: Publisher, Year), pages, URL. — the URL ends a note
-  // for an online source; for a whole work no pages.
-  ['chicago-notes-bibliography', 'en-US', 'note', 'report', [`Arthur Boutellis, <i>${TITLE}</i> (New York: International Peace Institute, 2013), ${URL_OF_REPORT}.`]],
-  // CMOS 17 ch. 14 (introductions and the like by the book's own author: cite the book, with the part's pages).
-  ['chicago-notes-bibliography', 'en-US', 'note', 's5', [`Arthur Boutellis, <i>${TITLE}</i> (New York: International Peace Institute, 2013), 3–4, ${URL_OF_REPORT}.`]],
-  ['chicago-notes-bibliography', 'en-US', 'note', 's7', [`Arthur Boutellis, <i>${TITLE}</i> (New York: International Peace Institute, 2013), 9–14, ${URL_OF_REPORT}.`]],
-  [
-    'chicago-notes-bibliography', 'en-US', 'note', '5,7',
+  // ---- Chicago 18 and 17 author-date: report like a book, listed once; pages in the text citation, no "p." ----
+  ...(
     [
-      `Arthur Boutellis, <i>${TITLE}</i> (New York: International Peace Institute, 2013), 3–4, ${URL_OF_REPORT}.`,
-      `Arthur Boutellis, <i>${TITLE}</i> (New York: International Peace Institute, 2013), 9–14, ${URL_OF_REPORT}.`,
-    ],
-  ],
-  ['chicago-notes-bibliography', 'en-US', 'note', 's7 p. 11', [`Arthur Boutellis, <i>${TITLE}</i> (New York: International Peace Institute, 2013), 11, ${URL_OF_REPORT}.`]],
-  // CMOS 17 §14.29–14.30: short note, Surname, *Short Title*, pages. For the whole work no pages, and a title ending in "?"
-  // takes no period after it (CMOS 17 ch. 6, question mark with other punctuation), while a comma after it is kept (CMOS 17, same section).
-  ['chicago-notes-bibliography', 'en-US', 'short-note', 'report', [`Boutellis, <i>${SHORT_TITLE}</i>`]],
-  ['chicago-notes-bibliography', 'en-US', 'short-note', 's5', [`Boutellis, <i>${SHORT_TITLE}</i>, 3–4.`]],
-  ['chicago-notes-bibliography', 'en-US', 'short-note', 's7', [`Boutellis, <i>${SHORT_TITLE}</i>, 9–14.`]],
-  ['chicago-notes-bibliography', 'en-US', 'short-note', '5,7', [`Boutellis, <i>${SHORT_TITLE}</i>, 3–4.`, `Boutellis, <i>${SHORT_TITLE}</i>, 9–14.`]],
-  ['chicago-notes-bibliography', 'en-US', 'short-note', 's7 p. 11', [`Boutellis, <i>${SHORT_TITLE}</i>, 11.`]],
+      ['chicago-author-date', CAD_REF],
+      ['chicago-author-date-17', CAD17_REF],
+    ] as const
+  ).flatMap(([style, reference]) =>
+    ['en-US', 'de-DE', 'fr-FR'].flatMap((locale): Row[] => {
+      const { to } = LOCALE_TERMS[locale];
+      return [
+        // CMOS 18 §14.30–31 / CMOS 17 ch. 14 and ch. 15 reference list; no localised term in this entry, so every locale is the same.
+        ...once(style, locale, reference),
+        // CMOS 17 ch. 15, CMOS 18 ch. 13 (author-date text citations: (Author Year), a page locator after a comma, no "p."); only the range delimiter is localised.
+        [style, locale, 'in-text', 'report', ['(Boutellis 2013)']],
+        [style, locale, 'in-text', 's5', [`(Boutellis 2013, 3${to}4)`]],
+        [style, locale, 'in-text', 's7', [`(Boutellis 2013, 9${to}14)`]],
+        [style, locale, 'in-text', '5,7', [`(Boutellis 2013, 3${to}4)`, `(Boutellis 2013, 9${to}14)`]],
+        [style, locale, 'in-text', 's7 p. 11', ['(Boutellis 2013, 11)']],
+      ];
+    }),
+  ),
+
+  // ---- Chicago 18 and 17 notes-bibliography ----
+  ...(
+    [
+      ['chicago-notes-bibliography', CNB_REF, ''],
+      ['chicago-notes-bibliography-17', CNB17_REF, 'New York: '],
+    ] as const
+  ).flatMap(([style, reference, place]): Row[] => [
+    // CMOS 18 §14.30–31 / CMOS 17 §14.20–14.22: bibliography entry of the book (the report), listed once.
+    ...once(style, 'en-US', reference),
+    // Full note: Author First Last, *Title* (Place: Publisher, Year), pages, URL (CMOS 17 §14.20–14.22); CMOS 18 drops the
+    // place (§14.30–31): (Publisher, Year). The URL ends a note for an online source; for a whole work no pages.
+    [style, 'en-US', 'note', 'report', [`Arthur Boutellis, <i>${TITLE}</i> (${place}International Peace Institute, 2013), ${URL_OF_REPORT}.`]],
+    // CMOS ch. 14 (introductions and the like by the book's own author: cite the book, with the part's pages).
+    [style, 'en-US', 'note', 's5', [`Arthur Boutellis, <i>${TITLE}</i> (${place}International Peace Institute, 2013), 3–4, ${URL_OF_REPORT}.`]],
+    [style, 'en-US', 'note', 's7', [`Arthur Boutellis, <i>${TITLE}</i> (${place}International Peace Institute, 2013), 9–14, ${URL_OF_REPORT}.`]],
+    // CMOS 17 §14.29, CMOS 18 §13.32: after the first note, a note to the same work is shortened: Surname, *Short Title*, pages.
+    [style, 'en-US', 'note', '5,7', [`Arthur Boutellis, <i>${TITLE}</i> (${place}International Peace Institute, 2013), 3–4, ${URL_OF_REPORT}.`, `Boutellis, <i>${SHORT_TITLE}</i>, 9–14.`]],
+    [style, 'en-US', 'note', 's7 p. 11', [`Arthur Boutellis, <i>${TITLE}</i> (${place}International Peace Institute, 2013), 11, ${URL_OF_REPORT}.`]],
+    // CMOS 17 §14.29–14.30, CMOS 18 §13.32: short note, Surname, *Short Title*, pages. For the whole work no pages, and a title
+    // ending in "?" takes no period after it (CMOS ch. 6, question mark with other punctuation), while a comma after it is kept.
+    [style, 'en-US', 'short-note', 'report', [`Boutellis, <i>${SHORT_TITLE}</i>`]],
+    [style, 'en-US', 'short-note', 's5', [`Boutellis, <i>${SHORT_TITLE}</i>, 3–4.`]],
+    [style, 'en-US', 'short-note', 's7', [`Boutellis, <i>${SHORT_TITLE}</i>, 9–14.`]],
+    [style, 'en-US', 'short-note', '5,7', [`Boutellis, <i>${SHORT_TITLE}</i>, 3–4.`, `Boutellis, <i>${SHORT_TITLE}</i>, 9–14.`]],
+    [style, 'en-US', 'short-note', 's7 p. 11', [`Boutellis, <i>${SHORT_TITLE}</i>, 11.`]],
+  ]),
 
   // ---- Harvard, Cite Them Right, in en-GB (the locale of most Harvard users) ----
   // Cite Them Right (reports; online documents): listed once with "Available at: URL (Accessed: date)".
   ...once('harvard', 'en-GB', HARVARD_REF),
+  // Cite Them Right writes the access date day, month, year whatever the reader's English: en-US too.
+  ...once('harvard', 'en-US', HARVARD_REF),
   // Cite Them Right (citing in the text): (Author, Year); with pages (Author, Year, p./pp. x).
   ['harvard', 'en-GB', 'in-text', 'report', ['(Boutellis, 2013)']],
   ['harvard', 'en-GB', 'in-text', 's5', ['(Boutellis, 2013, pp. 3–4)']],
@@ -164,6 +197,14 @@ const ROWS: Row[] = [
   ['vancouver', 'en-US', 'reference', '5,7', [vancouverRef(1, 'Introduction; p. 3-4.'), vancouverRef(2, 'p. 9-14.')]],
   // Vancouver has no page in the text citation: the page cited is the part's location, "p. 11.".
   ['vancouver', 'en-US', 'reference', 's7 p. 11', [vancouverRef(1, 'p. 11.')]],
+  // Citing Medicine ch. 2 / 22 in other locales: the part and its pages still come before "Available from" (in the locale's
+  // words), with the locale's short term for a page (the CSL locale files: de-DE "S.", fr-FR "p.", en-GB "p.") and its
+  // month names; the structure is Citing Medicine's, the words the locale's.
+  ['vancouver', 'en-GB', 'reference', 's5', [vancouverRef(1, 'Introduction; p. 3-4.')]],
+  ['vancouver', 'de-DE', 'reference', 's5', [vancouverIn('de-DE', 1, 'Introduction; S. 3-4.')]],
+  ['vancouver', 'de-DE', 'reference', 's7', [vancouverIn('de-DE', 1, 'S. 9-14.')]],
+  ['vancouver', 'fr-FR', 'reference', 's5', [vancouverIn('fr-FR', 1, 'Introduction; p. 3-4.')]],
+  ['vancouver', 'fr-FR', 'reference', '5,7', [vancouverIn('fr-FR', 1, 'Introduction; p. 3-4.'), vancouverIn('fr-FR', 2, 'p. 9-14.')]],
   // ICMJE / Citing Medicine: in the text, the reference's number in parentheses.
   ['vancouver', 'en-US', 'in-text', 'report', ['(1)']],
   ['vancouver', 'en-US', 'in-text', 's5', ['(1)']],

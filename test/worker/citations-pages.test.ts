@@ -29,7 +29,7 @@ describe('GET /api/reports/{report}/pages/{page}: links that cite the page', () 
   it('links section 7 to its Chicago notes for page 11, the full note and the short one', async () => {
     const [seven] = (await getJson(`${REPORT_PATH}/pages/11`)).sections;
 
-    expect(await text(seven.citePage.note)).toBe(`Arthur Boutellis, ${NOTE_TITLE} (New York: International Peace Institute, 2013), 11, https://www.jstor.org/stable/resrep09639.\n`);
+    expect(await text(seven.citePage.note)).toBe(`Arthur Boutellis, ${NOTE_TITLE} (International Peace Institute, 2013), 11, https://www.jstor.org/stable/resrep09639.\n`);
     expect(await text(seven.citePage['short-note'])).toBe('Boutellis, Driving the System Apart?, 11.\n');
   });
 

@@ -91,7 +91,12 @@ function styledBody(file: CitationsFile, request: CitationRequest, format: 'text
     dated = true;
     return formatAccessDate(file.accessDates[style.name][request.locale], request.today ?? new Date());
   };
-  const entries = ids.map((id, rank) => fill(file.strings[(page !== null ? strings.page : strings.items[id])[column]], { number: rank + 1, page: page ?? '', accessed }));
+  // CMOS 17 §14.29, 18 §13.32: after a first note, a note to the same work is the short note.
+  const later = form === 'note' ? file.reports[request.report].styled[style.name][request.locale]['short-note'] : undefined;
+  const entries = ids.map((id, rank) => {
+    const source = rank > 0 && later ? later : strings;
+    return fill(file.strings[(page !== null ? source.page : source.items[id])[column]], { number: rank + 1, page: page ?? '', accessed });
+  });
   if (form === 'reference') {
     return { body: format === 'text' ? entries.join('') : HTML_BIBLIOGRAPHY_OPEN + entries.join('') + HTML_BIBLIOGRAPHY_CLOSE, dated };
   }
