@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
 import { createRequire } from 'node:module';
@@ -48,6 +48,17 @@ describe('which citation styles the build offers', () => {
     expect(opened.length).toBeGreaterThan(3);
     for (const file of opened) expect(file.startsWith(packageDir + sep), file).toBe(true);
     expect(opened.some((file) => file.includes('/usr/share'))).toBe(false);
+  });
+
+  it('names no system folder of styles anywhere in the Worker or the build', () => {
+    const root = join(dirname(new URL(import.meta.url).pathname), '..', '..');
+    const named = (['src', 'scripts'] as const).flatMap((folder) =>
+      readdirSync(join(root, folder), { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile() && /\.(ts|tsx|mjs|js|json)$/.test(entry.name))
+        .map((entry) => join(entry.parentPath, entry.name))
+        .filter((file) => readFileSync(file, 'utf8').includes('/usr/share/citation-style-language')),
+    );
+    expect(named).toEqual([]);
   });
 
   it('knows each style’s class, so notes are offered where the style writes notes', () => {

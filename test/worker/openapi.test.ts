@@ -46,6 +46,19 @@ describe('GET /api/openapi.json', () => {
     expect(byName.offset).toMatchObject({ in: 'query', required: false, schema: { minimum: 0, maximum: 1000, default: 0 } });
   });
 
+  // The styles are the build's (a deployment's official.json adds some): the document lists what this deployment offers.
+  it('lists the styles and locales this deployment offers as the enums of style and locale, on both cite routes', async () => {
+    const doc = await getJson('/api/openapi.json');
+    const { styles, locales } = (await getJson('/api/reports/driving-the-system-apart')).citations;
+
+    for (const path of ['/api/reports/{report}/cite', '/api/reports/{report}/sections/{n}/cite']) {
+      const byName = Object.fromEntries((doc.paths[path].get.parameters as Parameter[]).map((p) => [p.name, p]));
+      expect(byName.style.schema.enum).toEqual(styles.map((s: { name: string }) => s.name));
+      expect(byName.style.schema.enum).toEqual(expect.arrayContaining(['apa', 'mla', 'chicago-notes-bibliography', 'chicago-notes-bibliography-17', 'harvard', 'vancouver']));
+      expect(byName.locale.schema.enum).toEqual(locales);
+    }
+  });
+
   it('documents the problem answers of the search', async () => {
     const doc = await getJson('/api/openapi.json');
     const responses = doc.paths['/api/search'].get.responses;
