@@ -21,7 +21,7 @@ declare module '@citation-js/core' {
     config: {
       get(name: '@csl'): {
         styles: { add(name: string, xml: string): void; has(name: string): boolean; get(name: string): string | undefined };
-        locales: { add(name: string, xml: string): void; has(name: string): boolean };
+        locales: { add(name: string, xml: string): void; has(name: string): boolean; get(name: string): string | undefined };
         /** A citeproc-js engine holding these items (cached per style and locale). */
         engine(items: object[], style: string, lang: string, format: string): CiteprocEngine;
       };

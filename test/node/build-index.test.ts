@@ -8,6 +8,7 @@ import { analyzer } from '../../src/core/analyzer';
 import { DEFAULT_SEARCH_OPTIONS, parseQuery, searchSections } from '../../src/core/search';
 import { makeReportPdf, OUTLINE_SECTIONS } from '../fixtures/make-pdfs';
 import { readSeedPage, REPO_ROOT, SEED_ID, SEED_METADATA_FILE, SEED_PAGE_FILE } from './seed-fixture';
+import { snapshot } from './folder-snapshot';
 
 // A good build renders every citation style and takes tens of seconds.
 const BUILD_TIMEOUT = 240_000;
@@ -19,17 +20,6 @@ function runBuild(sources: string, out: string) {
     timeout: BUILD_TIMEOUT,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** Every file under a folder, by relative path, with its bytes. */
-function snapshot(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const full = path.join(entry.parentPath, entry.name);
-    files[path.relative(dir, full)] = readFileSync(full).toString('base64');
-  }
-  return files;
 }
 
 /** The line a build prints for its reports stage: how many were built and how many reused. */

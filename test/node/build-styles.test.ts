@@ -5,28 +5,20 @@
  * and line, and leaves the last good build as it was.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BuiltLibrary } from '../../scripts/library/read-build';
 import { citationAnswer } from '../../src/core/citations';
 import { REPO_ROOT, SEED_ID, SEED_METADATA_FILE, SEED_PAGE_FILE } from './seed-fixture';
+import { snapshot } from './folder-snapshot';
 
 const BUILD_TIMEOUT = 240_000;
 
 function runBuild(sources: string, styles: string, out: string) {
   const result = spawnSync('npx', ['tsx', 'scripts/build-index.ts', '--sources', sources, '--styles', styles, '--out', out], { cwd: REPO_ROOT, encoding: 'utf8', timeout: BUILD_TIMEOUT });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** Every file under a folder, by relative path, with its bytes. */
-function snapshot(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files[path.relative(dir, path.join(entry.parentPath, entry.name))] = readFileSync(path.join(entry.parentPath, entry.name)).toString('base64');
-  }
-  return files;
 }
 
 describe('official styles listed in official.json, and broken style files', () => {

@@ -1,10 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GatheredWordList } from '../../scripts/library/word-list';
 import { readSeedMetadata, REPO_ROOT, SEED_ID, SEED_METADATA_FILE, SEED_PAGE_FILE } from './seed-fixture';
+import { snapshot } from './folder-snapshot';
 
 // The first build renders two reports' citations, and a child builds every style's engines after it.
 const BUILD_TIMEOUT = 300_000;
@@ -47,15 +48,6 @@ class WatchingBuild {
 /** A one-off build (`npm run build`, as `wrangler dev` runs it on each change). */
 function buildOnce(args: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-index.ts', ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: BUILD_TIMEOUT });
-}
-
-/** Every file under a folder, by relative path, with its bytes. */
-function snapshot(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files[path.relative(dir, path.join(entry.parentPath, entry.name))] = readFileSync(path.join(entry.parentPath, entry.name)).toString('base64');
-  }
-  return files;
 }
 
 describe('a build that watches its sources (build-index.ts --watch)', () => {
