@@ -11,7 +11,7 @@ import { createLocalJWKSet, createRemoteJWKSet, customFetch, decodeJwt, decodePr
 import { CLAIMS, LTI_VERSION, MESSAGE_TYPES, SIGNING_ALGORITHM } from './claims';
 import { CLOCK_SKEW_SECONDS, JWKS_CACHE_MS, MAX_ID_TOKEN_AGE_SECONDS, MAX_REMOTE_KEY_SETS, OUTSIDE_FETCH_TIMEOUT_MS } from './limits';
 import type { LoginState } from './login-state';
-import { boundedFetch } from './outside-fetch';
+import { boundedFetch, PUBLIC_HOSTS_ONLY, type OutsideReach } from './outside-fetch';
 import type { Platform } from './platforms';
 import { refusal } from './refusal';
 import { echoed } from '../problem';
@@ -31,13 +31,14 @@ const remoteKeySets = new Map<string, JWTVerifyGetKey>();
  * remote set (cached `JWKS_CACHE_MS`, refetched sooner for an unknown kid),
  * kept per isolate.
  */
-export function platformKeys(platform: Platform): JWTVerifyGetKey {
+export function platformKeys(platform: Platform, reach: OutsideReach = PUBLIC_HOSTS_ONLY): JWTVerifyGetKey {
   if (platform.jwks) return createLocalJWKSet(platform.jwks);
   const url = platform.jwksUrl!;
   let keys = remoteKeySets.get(url);
   if (!keys) {
     if (remoteKeySets.size >= MAX_REMOTE_KEY_SETS) remoteKeySets.delete(remoteKeySets.keys().next().value!);
-    keys = createRemoteJWKSet(new URL(url), { timeoutDuration: OUTSIDE_FETCH_TIMEOUT_MS, cacheMaxAge: JWKS_CACHE_MS, [customFetch]: boundedFetch });
+    const fetchKeys = (input: string | URL, init: RequestInit) => boundedFetch(input, init, reach);
+    keys = createRemoteJWKSet(new URL(url), { timeoutDuration: OUTSIDE_FETCH_TIMEOUT_MS, cacheMaxAge: JWKS_CACHE_MS, [customFetch]: fetchKeys });
     remoteKeySets.set(url, keys);
   }
   return keys;
@@ -88,19 +89,20 @@ function whyNotVerified(error: unknown, claims: JWTPayload, kid: unknown, platfo
  * its claims, or throws a refusal saying what was wrong.
  * @example const launch = await verifyIdToken(form.id_token, login, platform)
  */
-export async function verifyIdToken(idToken: string, login: LoginState, platform: Platform): Promise<VerifiedLaunch> {
+export async function verifyIdToken(idToken: string, login: LoginState, platform: Platform, reach: OutsideReach = PUBLIC_HOSTS_ONLY): Promise<VerifiedLaunch> {
   const { alg, kid, claims: unchecked } = unverified(idToken);
   if (alg !== SIGNING_ALGORITHM) {
     throw refused('The id_token is not signed with RS256', `Its header says alg ${echoed(JSON.stringify(alg) ?? 'nothing')}; LTI 1.3 accepts RS256 only (§6.1), never a shared secret (HS256) or no signature ("none")`);
   }
   let claims: JWTPayload & Record<string, unknown>;
   try {
-    ({ payload: claims } = await jwtVerify(idToken, platformKeys(platform), {
+    ({ payload: claims } = await jwtVerify(idToken, platformKeys(platform, reach), {
       algorithms: [SIGNING_ALGORITHM],
       issuer: platform.issuer,
       audience: platform.clientId,
       clockTolerance: CLOCK_SKEW_SECONDS,
-      maxTokenAge: MAX_ID_TOKEN_AGE_SECONDS,
+      // jose allows maxTokenAge plus the clock tolerance: the oldest token is MAX_ID_TOKEN_AGE_SECONDS old, skew included.
+      maxTokenAge: MAX_ID_TOKEN_AGE_SECONDS - CLOCK_SKEW_SECONDS,
       requiredClaims: ['exp', 'iat'],
     }));
   } catch (error) {

@@ -28,7 +28,7 @@ import { acceptLaunch, resourceLinkTarget } from './launch';
 import { framedTarget } from './launch-view';
 import { MAX_FORM_BYTES, MAX_LOGIN_PARAMETER, MAX_PICKER_REPORTS } from './limits';
 import { clearLoginCookie, isLoginState, startLogin } from './login-state';
-import { readBounded } from './outside-fetch';
+import { outsideReach, readBounded } from './outside-fetch';
 import { pickableStyles, pickedItem } from './picker';
 import { findPlatforms, type LtiBindings } from './platforms';
 import { notConfigured, refusal } from './refusal';
@@ -180,7 +180,7 @@ export function createLti(options: { render: RenderPage }) {
       );
     }
     await toolKeys(c.env.LTI_PRIVATE_KEY);
-    const registered = await registerWithPlatform(c.req.url, kv);
+    const registered = await registerWithPlatform(c.req.url, kv, outsideReach(c.env));
     return c.html(<RegisteredPage issuer={registered.issuer} clientId={registered.clientId} deploymentIds={registered.deploymentIds} />);
   });
 

@@ -8,6 +8,7 @@
 import { echoed } from '../problem';
 import { CLAIMS } from './claims';
 import { verifyIdToken, type VerifiedLaunch } from './id-token';
+import { outsideReach } from './outside-fetch';
 import { loginCookieName, readLogin } from './login-state';
 import { findPlatforms, type LtiBindings } from './platforms';
 import { refusal } from './refusal';
@@ -35,7 +36,7 @@ export async function acceptLaunch(env: LtiBindings, keys: ToolKeys, form: URLSe
   const { login } = read;
   const [platform] = await findPlatforms(env, login.issuer, login.clientId);
   if (!platform) throw refusal(400, 'lti-unknown-platform', 'This platform is no longer registered', `${login.issuer} (client ${login.clientId}) was removed since the login began.`);
-  const launch = await verifyIdToken(idToken, login, platform);
+  const launch = await verifyIdToken(idToken, login, platform, outsideReach(env));
   await useNonceOnce(env.LTI_REGISTRATIONS, platform.issuer, login.nonce, launch.claims.exp!);
   return launch;
 }

@@ -19,7 +19,7 @@ export const LOGIN_STATE_SECONDS = 300;
 export const CLOCK_SKEW_SECONDS = 60;
 
 /**
- * Oldest id_token accepted, by its `iat` (seconds): the platform signs it as
+ * Oldest id_token accepted, by its `iat` (seconds), clock skew included: the platform signs it as
  * it answers the login, and the browser posts it at once. Ten minutes is
  * generous; jose also needs this bound to refuse an `iat` in the future.
  */

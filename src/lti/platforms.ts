@@ -20,6 +20,8 @@ export interface LtiBindings {
   LTI_PLATFORMS?: string;
   /** Platforms registered dynamically, and nonces already used. */
   LTI_REGISTRATIONS?: KVNamespace;
+  /** "allow" on a developer's machine only: outside fetches may reach a platform on http://localhost (`outside-fetch.ts`). */
+  LTI_LOOPBACK_PLATFORMS?: string;
 }
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { echoed } from '../problem';
 import { PLATFORM_CONFIGURATION, SIGNING_ALGORITHM, TOOL_CONFIGURATION } from './claims';
 import { MAX_LOGIN_PARAMETER, MAX_URL_LENGTH } from './limits';
-import { fetchJson } from './outside-fetch';
+import { fetchJson, PUBLIC_HOSTS_ONLY, unfetchable, type OutsideReach } from './outside-fetch';
 import { isPlatformUrl, registrationKey, type RegisteredPlatform } from './platforms';
 import { refusal } from './refusal';
 import { dynamicRegistrationRequest } from './tool-configuration';
@@ -48,16 +48,17 @@ function issuesOf(error: z.ZodError): string {
  * the registration; returns what was stored.
  * @example await registerWithPlatform(c.req.url, kv)
  */
-export async function registerWithPlatform(requestUrl: string, kv: KVNamespace): Promise<RegisteredPlatform> {
+export async function registerWithPlatform(requestUrl: string, kv: KVNamespace, reach: OutsideReach = PUBLIC_HOSTS_ONLY): Promise<RegisteredPlatform> {
   const params = new URL(requestUrl).searchParams;
   const configurationUrl = params.get('openid_configuration') ?? '';
   const token = params.get('registration_token');
-  if (!isPlatformUrl(configurationUrl)) {
-    throw badConfiguration(`openid_configuration must be the platform's https URL (at most ${MAX_URL_LENGTH} characters); it is "${echoed(configurationUrl)}". Open this page from the platform's "register a tool" screen`);
+  const notFetched = unfetchable(configurationUrl, reach);
+  if (notFetched) {
+    throw badConfiguration(`openid_configuration must be the platform's public https URL (at most ${MAX_URL_LENGTH} characters); "${echoed(configurationUrl.slice(0, MAX_URL_LENGTH))}" is not fetched: ${notFetched}. Open this page from the platform's "register a tool" screen`);
   }
   if (token !== null && (token.length === 0 || token.length > MAX_LOGIN_PARAMETER)) throw badConfiguration(`registration_token must be 1 to ${MAX_LOGIN_PARAMETER} characters`);
 
-  const configuration = OpenIdConfiguration.safeParse(await fetchJson(configurationUrl));
+  const configuration = OpenIdConfiguration.safeParse(await fetchJson(configurationUrl, {}, reach));
   if (!configuration.success) throw badConfiguration(`The OpenID configuration at ${configurationUrl} does not read: ${issuesOf(configuration.error)}`);
   const platform = configuration.data;
   // §3.5.1: the issuer must be the origin the configuration was fetched from.
@@ -70,7 +71,7 @@ export async function registerWithPlatform(requestUrl: string, kv: KVNamespace):
       method: 'POST',
       headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify(dynamicRegistrationRequest(requestUrl)),
-    }),
+    }, reach),
   );
   if (!answer.success) throw badConfiguration(`The platform's answer to the registration does not read: ${issuesOf(answer.error)}`);
 

@@ -112,7 +112,7 @@ beforeAll(async () => {
 
   const platforms = [{ issuer: platformOrigin, clientId: CLIENT_ID, deploymentIds: [DEPLOYMENT], authLoginUrl: `${platformOrigin}/auth`, jwks: { keys: [{ ...(await exportJWK(platformKeys.publicKey)), kid: 'lms-1', alg: 'RS256' }] } }];
   copy = projectCopy();
-  tool = await startDevServer({ cwd: copy, vars: { LTI_PRIVATE_KEY: JSON.stringify({ ...toolKey, kid: 'browser-tool-key' }), LTI_PLATFORMS: JSON.stringify(platforms) } });
+  tool = await startDevServer({ cwd: copy, vars: { LTI_PRIVATE_KEY: JSON.stringify({ ...toolKey, kid: 'browser-tool-key' }), LTI_PLATFORMS: JSON.stringify(platforms), LTI_LOOPBACK_PLATFORMS: 'allow' } });
 }, 120_000);
 
 afterAll(async () => {

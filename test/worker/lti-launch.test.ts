@@ -211,6 +211,14 @@ describe('each launch the tool refuses, saying why (Security Framework §5.1.3)'
     expect(res.status).toBe(200);
   });
 
+  // Issue 25: ten minutes at most, the minute of skew included (jose would add the skew to its maximum age).
+  it('refuses a token issued 10½ minutes ago, and accepts one issued 9½ minutes ago', async () => {
+    const old = await launchWith(({ nonce }) => signIdToken(platform, launchClaims(platform, nonce), { iat: now() - 630, exp: now() + 300 }));
+    await expectRefusal(old, 401, /too old.*more than 10 minutes ago/);
+    const recent = await launchWith(({ nonce }) => signIdToken(platform, launchClaims(platform, nonce), { iat: now() - 570, exp: now() + 300 }));
+    expect(recent.status).toBe(200);
+  });
+
   it('refuses a token issued in the future', async () => {
     const res = await launchWith(({ nonce }) => signIdToken(platform, launchClaims(platform, nonce), { iat: now() + 600, exp: now() + 4000 }));
     await expectRefusal(res, 401, /issued in the future/);

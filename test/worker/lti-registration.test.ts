@@ -126,8 +126,61 @@ describe('dynamic registration (LTI Dynamic Registration 1.0)', () => {
   });
 
   it('refuses an openid_configuration that is not an https URL', async () => {
-    await expectRefusal(await callWith(bindings, registerUrl('http://moodle.example.edu/config')), 400, /openid_configuration must be the platform's https URL/);
+    await expectRefusal(await callWith(bindings, registerUrl('http://moodle.example.edu/config')), 400, /openid_configuration must be the platform's public https URL.*only https URLs are fetched/);
   });
+
+  // Issue 25: a stranger's registration must not turn the tool against services it reaches and they do not.
+  it.each([
+    ['the loopback address, on another port', 'http://127.0.0.1:8080/secret', /only https URLs are fetched/],
+    ['the loopback address over https', 'https://127.0.0.1/secret', /a literal IP address is not fetched/],
+    ['a private address', 'https://10.0.0.7/.well-known/openid-configuration', /a literal IP address is not fetched/],
+    ['the link-local metadata address', 'https://169.254.169.254/latest/meta-data', /a literal IP address is not fetched/],
+    ['an IPv6 loopback', 'https://[::1]/config', /a literal IP address is not fetched/],
+    ['a decimal IPv4', 'https://2130706433/config', /a literal IP address is not fetched/],
+    ['localhost', 'https://localhost/config', /a host of a private network is not fetched/],
+    ['a single-label intranet host', 'https://intranet-db/config', /a host of a private network is not fetched/],
+    ['a .internal name', 'https://db.corp.internal/config', /a host of a private network is not fetched/],
+    ['a port other than https’s', 'https://moodle.example.edu:8443/config', /only the default https port is fetched/],
+    ['credentials in the URL', 'https://admin:pw@moodle.example.edu/config', /a URL with credentials is not fetched/],
+  ])('refuses to fetch %s, and sends nothing', async (_what, configuration, why) => {
+    servePlatform();
+    await expectRefusal(await callWith(bindings, registerUrl(configuration)), 400, why);
+    expect(seen).toEqual([]);
+  });
+
+  it('refuses a configuration whose registration endpoint is on a private address, posting nothing there', async () => {
+    servePlatform(openIdConfiguration({ registration_endpoint: 'https://192.168.1.10/register' }));
+    await expectRefusal(await callWith(bindings, registerUrl()), 400, /https:\/\/192\.168\.1\.10\/register is not fetched: a literal IP address/);
+    expect(seen.map((r) => r.url)).toEqual([CONFIGURATION_URL]);
+  });
+
+  it('never shows what the platform answered when it refuses', async () => {
+    vi.stubGlobal('fetch', async () => new Response('db_password=hunter2', { status: 500 }));
+    const text = await expectRefusal(await callWith(bindings, registerUrl()), 502, /answered 500\./);
+    expect(text).not.toContain('hunter2');
+  });
+
+  it('follows no redirect, and says so', async () => {
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+      expect(init?.redirect).toBe('manual');
+      return new Response(null, { status: 302, headers: { Location: 'http://127.0.0.1:8080/secret' } });
+    });
+    await expectRefusal(await callWith(bindings, registerUrl()), 502, /answered 302 \(a redirect, which the tool does not follow\)/);
+  });
+
+  it('answers a configuration that sends its body too slowly with a 504, never a 500', async () => {
+    vi.stubGlobal('fetch', async (_input: RequestInfo | URL, init?: RequestInit) => {
+      const signal = init?.signal;
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"issuer":'));
+          signal?.addEventListener('abort', () => controller.error(signal.reason));
+        },
+      });
+      return new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } });
+    });
+    await expectRefusal(await callWith(bindings, registerUrl()), 504, /gave no whole answer within 5 s/);
+  }, 15_000);
 
   it('bounds what it reads from the platform', async () => {
     servePlatform(undefined, { configurationBody: ' '.repeat(300 * 1024) });
