@@ -10,7 +10,7 @@ import { CLAIMS, LTI_VERSION, MESSAGE_TYPES, SIGNING_ALGORITHM } from './claims'
 import type { VerifiedLaunch } from './id-token';
 import { DEEP_LINK_CONTEXT_SECONDS, DEEP_LINK_RESPONSE_SECONDS, MAX_DEEP_LINK_DATA } from './limits';
 import { randomToken } from './login-state';
-import { isPlatformUrl } from './platforms';
+import { isPlatformUrl, platformOrigins } from './platforms';
 import { refusal } from './refusal';
 import type { ToolKeys } from './tool-keys';
 
@@ -54,6 +54,15 @@ export function deepLinkContext(launch: VerifiedLaunch): DeepLinkContext {
     throw refusal(400, 'lti-bad-deep-linking-settings', 'The deep-linking request cannot be answered', `Its deep_linking_settings claim does not read: ${reasons} (Deep Linking 2.0 §4.4.1).`);
   }
   const settings = parsed.data;
+  const origins = platformOrigins(launch.platform);
+  if (!origins.includes(new URL(settings.deep_link_return_url).origin)) {
+    throw refusal(
+      400,
+      'lti-bad-deep-linking-settings',
+      'The deep-linking request cannot be answered',
+      `Its deep_link_return_url is on ${new URL(settings.deep_link_return_url).origin}, which is not one of the platform's origins (${origins.join(', ')}): the tool posts a signed choice only back to the platform. A platform that takes it on another origin lists it in "returnOrigins" in LTI_PLATFORMS (Deep Linking 2.0 §4.4.1).`,
+    );
+  }
   return {
     issuer: launch.platform.issuer,
     clientId: launch.platform.clientId,

@@ -51,10 +51,23 @@ export const PlatformSchema = z
     authLoginUrl: PlatformUrl,
     jwksUrl: PlatformUrl.optional(),
     jwks: z.strictObject({ keys: z.array(PublicJwk).min(1).max(MAX_KEYS) }).optional(),
+    /** Origins besides the issuer's, the login URL's and the key set's where the platform takes deep links back (Canvas on an institution's own domain). */
+    returnOrigins: z.array(PlatformUrl).max(MAX_KEYS).optional(),
   })
   .refine((p) => (p.jwksUrl === undefined) !== (p.jwks === undefined), { message: 'give either "jwksUrl" or an inline "jwks", not both and not neither' });
 
 export type Platform = Omit<z.infer<typeof PlatformSchema>, 'jwks'> & { jwks?: JSONWebKeySet };
+
+/**
+ * The origins a platform is known by: its issuer's, its login URL's, its
+ * key set's and those it names in `returnOrigins`. A deep-linking answer
+ * is posted only there, so a signed choice cannot be sent to another site.
+ * @example platformOrigins(moodle) // ['https://moodle.example.edu']
+ */
+export function platformOrigins(platform: Pick<Platform, 'issuer' | 'authLoginUrl' | 'jwksUrl' | 'returnOrigins'>): string[] {
+  const urls = [platform.issuer, platform.authLoginUrl, platform.jwksUrl, ...(platform.returnOrigins ?? [])].filter((url): url is string => url !== undefined);
+  return [...new Set(urls.map((url) => new URL(url).origin))];
+}
 
 /** A registration learned by Dynamic Registration; its deployment ids may still be unknown. */
 export const RegisteredPlatformSchema = z.strictObject({

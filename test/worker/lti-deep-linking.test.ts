@@ -87,6 +87,20 @@ describe('the picker (Deep Linking 2.0 §4.4)', () => {
   it('refuses a return URL that is not https', async () => {
     await expectRefusal(await openPicker({ deep_link_return_url: 'javascript:alert(1)' }), 400, /deep_link_return_url must be an https URL/);
   });
+
+  // Issue 25: a signed choice goes back to the platform only, never to another site the token names.
+  it('refuses a return URL on an origin that is not the platform’s, naming the platform’s', async () => {
+    const text = await expectRefusal(await openPicker({ deep_link_return_url: 'https://attacker.example/collect' }), 400, /https:\/\/attacker\.example, which is not one of the platform's origins \(https:\/\/lms\.example\.edu\)/);
+    expect(text).toContain('returnOrigins');
+  });
+
+  it('takes a return URL on an origin the platform lists in returnOrigins (Canvas on an institution’s domain)', async () => {
+    const listed = ltiEnv({ LTI_PRIVATE_KEY: bindings.LTI_PRIVATE_KEY as string, LTI_PLATFORMS: JSON.stringify([{ ...platformEntry(platform), returnOrigins: ['https://canvas.school.edu'] }]) });
+    const login = await startLogin(listed, platform);
+    const token = await signIdToken(platform, deepLinkingClaims(platform, login.nonce, { deep_link_return_url: 'https://canvas.school.edu/courses/5/deep_linking_response' }));
+    const res = await postLaunch(listed, token, login.state, login.cookie);
+    expect(res.status, (await res.text()).slice(0, 400)).toBe(200);
+  });
 });
 
 describe('the LtiDeepLinkingResponse (§4.5)', () => {
