@@ -32,10 +32,10 @@ import { outsideReach, readBounded } from './outside-fetch';
 import { pickableStyles, pickedItem } from './picker';
 import { findPlatforms, type LtiBindings } from './platforms';
 import { notConfigured, refusal } from './refusal';
-import { ENABLE_REGISTRATION_COMMAND, registerWithPlatform } from './registration';
+import { approvalLink, approvalOf, approveRegistration, ENABLE_REGISTRATION_COMMAND, isPending, registerWithPlatform } from './registration';
 import { canvasDeveloperKey } from './tool-configuration';
 import { toolKeys, type ToolKeys } from './tool-keys';
-import { ltiErrorHtml, PickerPage, RegisteredPage, ReturnPage } from './views';
+import { ApprovedPage, ApprovePage, ltiErrorHtml, PickerPage, RegisteredPage, ReturnPage } from './views';
 
 export type { LtiBindings } from './platforms';
 
@@ -87,6 +87,9 @@ async function login(c: Context<{ Bindings: LtiBindings }>, params: URLSearchPar
   const platforms = await findPlatforms(c.env, issuer, clientId);
   if (platforms.length === 0) {
     const which = clientId === undefined ? issuer : `${issuer} with client id ${clientId}`;
+    if (await isPending(c.env.LTI_REGISTRATIONS, issuer, clientId)) {
+      throw refusal(403, 'lti-registration-pending', 'This platform waits for approval', `${echoed(which)} registered itself with this tool; launches work once this deployment's administrator approves it, by the link the tool wrote in its log.`);
+    }
     throw refusal(400, 'lti-unknown-platform', 'This platform is not registered', `No platform ${echoed(which)} is registered with this tool: add it to LTI_PLATFORMS, or register through ${ltiPaths.register()} (Dynamic Registration).`);
   }
   if (platforms.length > 1) {
@@ -179,9 +182,28 @@ export function createLti(options: { render: RenderPage }) {
         `Dynamic registration is not enabled here: this deployment has no LTI_REGISTRATIONS KV namespace to keep registrations in. Its operator enables it with one command, \`${ENABLE_REGISTRATION_COMMAND}\`, then deploys. Until then, register the platform in LTI_PLATFORMS.`,
       );
     }
-    await toolKeys(c.env.LTI_PRIVATE_KEY);
+    const keys = await toolKeys(c.env.LTI_PRIVATE_KEY);
     const registered = await registerWithPlatform(c.req.url, kv, outsideReach(c.env));
+    // The log is the administrator's: the link there is what approves the registration.
+    console.log(`LTI registration pending approval: ${registered.issuer} (client ${registered.clientId}). To approve it, open ${await approvalLink(keys, c.req.url, registered)}`);
     return c.html(<RegisteredPage issuer={registered.issuer} clientId={registered.clientId} deploymentIds={registered.deploymentIds} />);
+  });
+
+  // The link asks before it approves: a link unfurled or prefetched must not approve anything.
+  lti.get('/approve', async (c) => {
+    const keys = await toolKeys(c.env.LTI_PRIVATE_KEY);
+    const token = c.req.query('token');
+    const platform = await approvalOf(keys, token);
+    return c.html(<ApprovePage issuer={platform.issuer} clientId={platform.clientId} token={token!} />);
+  });
+
+  lti.post('/approve', async (c) => {
+    const kv = c.env.LTI_REGISTRATIONS;
+    if (!kv) throw notConfigured(`Dynamic registration is not enabled here: there is no LTI_REGISTRATIONS KV namespace (\`${ENABLE_REGISTRATION_COMMAND}\`).`);
+    const keys = await toolKeys(c.env.LTI_PRIVATE_KEY);
+    const form = await readForm(c);
+    const approved = await approveRegistration(kv, await approvalOf(keys, form.get('token')));
+    return c.html(<ApprovedPage issuer={approved.issuer} clientId={approved.clientId} />);
   });
 
   lti.get('/lti.js', (c) => c.body(FRAME_SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }));

@@ -73,5 +73,16 @@ export const MAX_KEYS = 10;
 /** Most reports a picker lists; a larger library is picked by report id. */
 export const MAX_PICKER_REPORTS = 500;
 
+/**
+ * Most dynamic registrations waiting for approval at once: a stranger may
+ * open /lti/register as often as they like, and each one is kept until the
+ * administrator approves it or it expires; twenty covers a campus rolling
+ * out several platforms and bounds what a stranger can store.
+ */
+export const MAX_PENDING_REGISTRATIONS = 20;
+
+/** A pending registration, and the link that approves it, live this long (seconds): a week for an administrator to read the log. */
+export const PENDING_REGISTRATION_SECONDS = 7 * 24 * 3600;
+
 /** Seconds KV keeps a record: its minimum TTL (KV refuses less than 60). */
 export const KV_MIN_TTL_SECONDS = 60;

@@ -133,6 +133,36 @@ export function RegisteredPage(props: { issuer: string; clientId: string; deploy
         )}
         . You may close this window.
       </p>
+      <p data-lti-pending>
+        Launches work once this deployment's administrator approves the registration, by the link the tool wrote in its log.
+      </p>
+    </LtiPage>
+  );
+}
+
+/** The approval link's page: what would be approved, and the button that does it (a POST, so a prefetched link approves nothing). */
+export function ApprovePage(props: { issuer: string; clientId: string; token: string }) {
+  return (
+    <LtiPage title="Approve a registration">
+      <h1>Approve a registration</h1>
+      <p>
+        <code>{props.issuer}</code> registered this tool as client <code>{props.clientId}</code>. Once approved, its courses can launch the tool.
+      </p>
+      <form method="post" action={ltiPaths.approve()}>
+        <input type="hidden" name="token" value={props.token} />
+        <button type="submit">Approve</button>
+      </form>
+    </LtiPage>
+  );
+}
+
+export function ApprovedPage(props: { issuer: string; clientId: string }) {
+  return (
+    <LtiPage title="Registration approved">
+      <h1 data-lti-approved>Registration approved</h1>
+      <p>
+        <code>{props.issuer}</code> (client <code>{props.clientId}</code>) can now launch the tool.
+      </p>
     </LtiPage>
   );
 }

@@ -76,6 +76,8 @@ export const ltiPaths = {
   canvas: () => `${LTI_BASE}/canvas.json`,
   /** LTI Dynamic Registration 1.0's initiation URL (§3.3). */
   register: () => `${LTI_BASE}/register`,
+  /** Where the deployment's administrator approves a pending registration, by the signed link the log prints. */
+  approve: () => `${LTI_BASE}/approve`,
   /** The script of the framed LTI views (auto-post, the close message). */
   script: () => `${LTI_BASE}/lti.js`,
 };

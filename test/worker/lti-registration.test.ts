@@ -8,7 +8,7 @@
  */
 import { env } from 'cloudflare:workers';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { callWith, expectRefusal, launchClaims, ltiEnv, makePlatform, makeToolKey, postLaunch, signIdToken, startLogin, type SimulatedPlatform } from './lti-platform';
+import { callWith, expectRefusal, formPost, launchClaims, ltiEnv, makePlatform, makeToolKey, postLaunch, signIdToken, startLogin, type SimulatedPlatform } from './lti-platform';
 
 const MOODLE = 'https://moodle.example.edu';
 const CONFIGURATION_URL = `${MOODLE}/mod/lti/openid-configuration.php`;
@@ -58,6 +58,16 @@ afterEach(() => {
   seen = [];
 });
 
+const kv = () => (env as unknown as { LTI_REGISTRATIONS: KVNamespace }).LTI_REGISTRATIONS;
+
+/** What the administrator's approval does: the pending registration moves to where logins find it. */
+async function approve(issuer: string, clientId: string) {
+  const pending = await kv().get(`pending:${issuer}\n${clientId}`);
+  expect(pending).not.toBeNull();
+  await kv().put(`platform:${issuer}\n${clientId}`, pending!);
+  await kv().delete(`pending:${issuer}\n${clientId}`);
+}
+
 const registerUrl = (configuration = CONFIGURATION_URL) => `/lti/register?${new URLSearchParams({ openid_configuration: configuration, registration_token: 'token-abc' })}`;
 
 describe('dynamic registration (LTI Dynamic Registration 1.0)', () => {
@@ -87,8 +97,10 @@ describe('dynamic registration (LTI Dynamic Registration 1.0)', () => {
     const toolConfiguration = registration['https://purl.imsglobal.org/spec/lti-tool-configuration'];
     expect(toolConfiguration.domain).toBe('example.com');
     expect(toolConfiguration.messages.map((m: { type: string }) => m.type)).toEqual(['LtiDeepLinkingRequest', 'LtiResourceLinkRequest']);
-    // What is kept in KV.
-    const stored = await (env as unknown as { LTI_REGISTRATIONS: KVNamespace }).LTI_REGISTRATIONS.get(`platform:${MOODLE}\nmoodle-client-1`, 'json');
+    // What is kept in KV: pending, apart from the approved registrations that can log in.
+    expect(html).toMatch(/<p data-lti-pending[^>]*>[^<]*administrator approves the registration/);
+    expect(await kv().get(`platform:${MOODLE}\nmoodle-client-1`)).toBeNull();
+    const stored = await kv().get(`pending:${MOODLE}\nmoodle-client-1`, 'json');
     expect(stored).toEqual({
       issuer: MOODLE,
       clientId: 'moodle-client-1',
@@ -99,9 +111,55 @@ describe('dynamic registration (LTI Dynamic Registration 1.0)', () => {
     });
   });
 
-  it('lets the registered platform log in and launch, its keys fetched from its jwks_uri', async () => {
+  // Issue 25: anyone can open /lti/register, so a registration waits for the deployment's administrator.
+  it('keeps a registered platform from logging in until it is approved, saying so', async () => {
     servePlatform();
     expect((await callWith(bindings, registerUrl())).status).toBe(200);
+
+    const res = await callWith(bindings, `/lti/login?${new URLSearchParams({ iss: MOODLE, login_hint: 'student', client_id: 'moodle-client-1' })}`, { headers: { Accept: 'text/html' } });
+    await expectRefusal(res, 403, /waits for approval/);
+    expect(res.headers.get('Location')).toBeNull();
+  });
+
+  it('approves by the signed link it logs, asking first (GET shows, POST approves), and refuses an altered link', async () => {
+    servePlatform();
+    const logged = vi.spyOn(console, 'log').mockImplementation(() => {});
+    expect((await callWith(bindings, registerUrl())).status).toBe(200);
+    const line = logged.mock.calls.map((call) => String(call[0])).find((text) => text.startsWith('LTI registration pending approval'))!;
+    logged.mockRestore();
+    expect(line).toContain(`${MOODLE} (client moodle-client-1)`);
+    const link = new URL(/open (\S+)$/.exec(line)![1]);
+    expect(link.pathname).toBe('/lti/approve');
+
+    const ask = await callWith(bindings, link.pathname + link.search, { headers: { Accept: 'text/html' } });
+    const page = await ask.text();
+    expect(ask.status).toBe(200);
+    expect(page).toContain('<button type="submit">Approve</button>');
+    expect(await kv().get(`platform:${MOODLE}\nmoodle-client-1`)).toBeNull();
+
+    const token = link.searchParams.get('token')!;
+    const altered = `${token.slice(0, -4)}AAAA`;
+    await expectRefusal(await callWith(bindings, '/lti/approve', formPost({ token: altered })), 400, /approval link does not work/);
+
+    const done = await callWith(bindings, '/lti/approve', formPost({ token }));
+    expect(done.status).toBe(200);
+    expect(await done.text()).toMatch(/<h1 data-lti-approved[^>]*>Registration approved<\/h1>/);
+    expect(await kv().get(`pending:${MOODLE}\nmoodle-client-1`)).toBeNull();
+    await expectRefusal(await callWith(bindings, '/lti/approve', formPost({ token })), 404, /approved already/);
+  });
+
+  it('keeps at most 20 registrations waiting, refusing the next with a 429', async () => {
+    for (let i = 0; i < 20; i++) await kv().put(`pending:https://lms${i}.example.edu\nclient`, '{}');
+    servePlatform();
+    await expectRefusal(await callWith(bindings, registerUrl()), 429, /20 registrations already wait/);
+    expect(seen).toEqual([]);
+    for (let i = 0; i < 20; i++) await kv().delete(`pending:https://lms${i}.example.edu\nclient`);
+  });
+
+  it('lets the registered platform log in and launch once approved, its keys fetched from its jwks_uri', async () => {
+    servePlatform();
+    expect((await callWith(bindings, registerUrl())).status).toBe(200);
+    await approve(MOODLE, 'moodle-client-1');
 
     const login = await startLogin(bindings, platform, { lti_message_hint: 'x' });
     expect(login.location.origin + login.location.pathname).toBe(`${MOODLE}/mod/lti/auth.php`);
