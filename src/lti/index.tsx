@@ -26,7 +26,7 @@ import { FRAME_SCRIPT } from './frame-script';
 import type { VerifiedLaunch } from './id-token';
 import { acceptLaunch, resourceLinkTarget } from './launch';
 import { framedTarget } from './launch-view';
-import { MAX_FORM_BYTES, MAX_LOGIN_PARAMETER, MAX_PICKER_REPORTS } from './limits';
+import { MAX_FORM_BYTES, MAX_FORM_DRAIN_BYTES, MAX_LOGIN_PARAMETER, MAX_PICKER_REPORTS } from './limits';
 import { clearLoginCookie, isLoginState, startLogin } from './login-state';
 import { outsideReach, readBounded } from './outside-fetch';
 import { pickableStyles, pickedItem } from './picker';
@@ -62,8 +62,11 @@ async function readForm(c: Context): Promise<URLSearchParams> {
   if (!type.startsWith('application/x-www-form-urlencoded')) {
     throw refusal(415, 'lti-not-a-form', 'Not a form post', `Expected an HTML form post (application/x-www-form-urlencoded), got "${echoed(type)}".`);
   }
-  const bytes = await readBounded(c.req.raw.body, MAX_FORM_BYTES);
-  if (bytes === null) throw refusal(413, 'lti-form-too-large', 'The form is too large', `A launch form holds at most ${MAX_FORM_BYTES / 1024} KiB.`);
+  const tooLarge = () => refusal(413, 'lti-form-too-large', 'The form is too large', `A launch form holds at most ${MAX_FORM_BYTES / 1024} KiB.`);
+  // A body declared too large is refused unread; one sent in chunks is read to the limit, and a little past it (`readBounded`).
+  if (Number(c.req.header('Content-Length') ?? NaN) > MAX_FORM_BYTES) throw tooLarge();
+  const bytes = await readBounded(c.req.raw.body, MAX_FORM_BYTES, MAX_FORM_DRAIN_BYTES);
+  if (bytes === null) throw tooLarge();
   return new URLSearchParams(new TextDecoder().decode(bytes));
 }
 

@@ -41,6 +41,16 @@ export const DEEP_LINK_RESPONSE_SECONDS = 300;
  */
 export const MAX_FORM_BYTES = 64 * 1024;
 
+/**
+ * How much more of a form sent in chunks (no Content-Length) is read and
+ * dropped before its 413 goes: in workerd a body left half-read or
+ * cancelled held the next request on the same connection until it timed
+ * out (`readBounded`). 100 MiB is the largest body Cloudflare passes to a
+ * Worker (free and pro plans); dropping it is waiting on the network, a
+ * few ms of CPU, so no refused post costs many times a normal request.
+ */
+export const MAX_FORM_DRAIN_BYTES = 100 * 1024 * 1024;
+
 /** Longest single login parameter (characters): Canvas's `lti_message_hint` is a JWT of ~1 KB. */
 export const MAX_LOGIN_PARAMETER = 4096;
 

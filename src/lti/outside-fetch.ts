@@ -62,10 +62,15 @@ function refusedUrl(href: string, why: string): Error {
 const tooSlow = (href: string) => refusal(504, 'lti-platform-timeout', 'The platform did not answer in time', `${href.slice(0, MAX_URL_LENGTH)} gave no whole answer within ${OUTSIDE_FETCH_TIMEOUT_MS / 1000} s.`);
 
 /**
- * Reads at most `maxBytes` of a body; null when it is longer.
- * @example await readBounded(new Response('abc'), 2) // null
+ * Reads at most `maxBytes` of a body; null when it is longer. The rest of
+ * a longer body is read and dropped, up to `drainBytes` more, before the
+ * answer goes: an incoming request's body left half-read (or cancelled)
+ * held the next request on the same connection in workerd until it timed
+ * out; past `drainBytes` the stream is cancelled, so no body costs more
+ * than that to refuse.
+ * @example await readBounded(new Response('abc').body, 2) // null
  */
-export async function readBounded(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Uint8Array | null> {
+export async function readBounded(body: ReadableStream<Uint8Array> | null, maxBytes: number, drainBytes = 0): Promise<Uint8Array | null> {
   if (!body) return new Uint8Array();
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
@@ -75,7 +80,7 @@ export async function readBounded(body: ReadableStream<Uint8Array> | null, maxBy
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
-      await reader.cancel();
+      await drain(reader, drainBytes);
       return null;
     }
     chunks.push(value);
@@ -87,6 +92,17 @@ export async function readBounded(body: ReadableStream<Uint8Array> | null, maxBy
     offset += chunk.byteLength;
   }
   return bytes;
+}
+
+/** Reads and drops up to `bytes` more of a stream, then cancels what is left. */
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, bytes: number): Promise<void> {
+  let dropped = 0;
+  while (dropped <= bytes) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    dropped += value.byteLength;
+  }
+  await reader.cancel().catch(() => undefined);
 }
 
 /**

@@ -301,6 +301,36 @@ describe('each launch the tool refuses, saying why (Security Framework §5.1.3)'
     const huge = await callWith(bindings, '/lti/launch', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: `id_token=${'a'.repeat(70_000)}` });
     await expectRefusal(huge, 413, /at most 64 KiB/);
   });
+
+  /** A form body sent in chunks (no Content-Length), counting what the Worker read of it. */
+  function chunkedForm(chunks: number, chunkBytes = 16 * 1024) {
+    const read = { chunks: 0 };
+    const chunk = new TextEncoder().encode('a'.repeat(chunkBytes));
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (read.chunks === chunks) return controller.close();
+        read.chunks++;
+        controller.enqueue(chunk);
+      },
+    });
+    return { read, init: { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body, duplex: 'half' } as RequestInit };
+  }
+
+  // Issue 25: in wrangler dev a 413 whose body was left half-read held the next request on the connection.
+  it('reads a chunked form too large to its end before the 413, so the connection is free for the next request', async () => {
+    const { read, init } = chunkedForm(40);
+    await expectRefusal(await callWith(bindings, '/lti/launch', init), 413, /at most 64 KiB/);
+    expect(read.chunks).toBe(40);
+    const next = await callWith(bindings, `/reports/${REPORT}`);
+    expect(next.status).toBe(200);
+  });
+
+  it('refuses a form declared too large by its Content-Length without reading it', async () => {
+    const { read, init } = chunkedForm(40);
+    const declared = { ...init, headers: { ...(init.headers as Record<string, string>), 'Content-Length': String(40 * 16 * 1024) } };
+    await expectRefusal(await callWith(bindings, '/lti/launch', declared), 413, /at most 64 KiB/);
+    expect(read.chunks).toBeLessThanOrEqual(1);
+  });
 });
 
 describe('POST outside the LTI routes', () => {
