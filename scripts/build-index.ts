@@ -40,6 +40,7 @@ import { kib } from './library/report-file';
 import { WordListBuilder } from './library/word-list';
 import { readReports } from './report-sources';
 import { formatProblem } from './sources';
+import { bytesText, MAX_REPORT_FILE_BYTES } from './sources/limits';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -158,6 +159,10 @@ async function writeLibrary(reports: Report[], { out, next, cache, session, code
     checked += entry.checked;
     if (built.has(report.id)) summary.push(...entry.summary);
     const target = place(dataPaths.report(report.id));
+    const bytes = statSync(cache.filePath(report.id, key)).size;
+    if (bytes > MAX_REPORT_FILE_BYTES) {
+      throw new Error(`report "${report.id}": its file would be ${bytesText(bytes)}, over the ${bytesText(MAX_REPORT_FILE_BYTES)} a report file may be (Workers Static Assets serves at most 25 MiB a file); shorten its longest metadata fields`);
+    }
     linkOrCopy(cache.filePath(report.id, key), target);
     reportBytes += statSync(target).size;
   }

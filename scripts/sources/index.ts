@@ -13,6 +13,7 @@ import { extname, join } from 'node:path';
 import { checkDocument } from './checks';
 import type { DocumentPart, ReadResult, ReportDocument, ReportMetadata, SourceProblem } from './document';
 import { readJstorPage } from './jstor-toc';
+import { MAX_METADATA_FILE_BYTES, tooLarge } from './limits';
 import { readMetadata } from './metadata';
 import { readPdf } from './pdf';
 import { REPORT_ID } from '../../src/core/library';
@@ -100,6 +101,8 @@ function combine(id: string, metadata: ReportMetadata, parts: DocumentPart[]): {
  */
 export async function readDocument(dir: string, id: string): Promise<DocumentResult> {
   const metadataFile = join(dir, `${id}${METADATA_EXTENSION}`);
+  const oversized = existsSync(metadataFile) ? tooLarge(metadataFile, MAX_METADATA_FILE_BYTES, 'a metadata file') : null;
+  if (oversized) return { ok: false, problems: [{ file: metadataFile, line: 1, message: oversized }] };
   const metadataText = existsSync(metadataFile) ? readFileSync(metadataFile, 'utf8') : null;
   const metadata = metadataText === null ? null : readMetadata(metadataFile, metadataText, null);
   const located = SOURCE_READERS.map((reader) => {
@@ -153,6 +156,8 @@ function reportIds(dir: string): string[] {
   const named = new Set<string>();
   const namingKeys = SOURCE_READERS.flatMap((reader) => (reader.namedBy ? [reader.namedBy] : []));
   for (const name of names.filter((n) => n.endsWith(METADATA_EXTENSION))) {
+    // An oversized file is refused by readDocument, naming it; it names no file here.
+    if (tooLarge(join(dir, name), MAX_METADATA_FILE_BYTES, 'a metadata file')) continue;
     const text = readFileSync(join(dir, name), 'utf8');
     // Only a file that holds a naming key (or a \u escape, which could spell one) can name a file: the rest need no parse.
     if (!namingKeys.some((key) => text.includes(key)) && !text.includes('\\u')) continue;

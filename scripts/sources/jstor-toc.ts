@@ -3,6 +3,9 @@
  * numbered segments with their page ranges, and the excerpt paragraphs.
  */
 import { readFileSync } from 'node:fs';
+import { BIDI_CONTROLS, MAX_CONTENTS_PAGE_BYTES, MAX_EXCERPT_LENGTH, MAX_SECTIONS, MAX_TITLE_LENGTH, tooLarge } from './limits';
+
+const BIDI_CONTROLS_ALL = new RegExp(BIDI_CONTROLS.source, 'g');
 import { cleanParagraph } from './clean-text';
 import type { DocumentPart, ReadResult } from './document';
 import { parsePageRange } from '../../src/core/page-ranges';
@@ -49,7 +52,8 @@ const KNOWN_HEADER_FIELDS = new Set(['Copyright Date', 'Pages', 'Published by', 
  * @example parseJstorToc(text) // { ok: true, page: { title: 'Driving the System Apart?: …', segments: [10 items] } }
  */
 export function parseJstorToc(source: string): TocParseResult {
-  const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/);
+  // Bidirectional controls would make a title or excerpt read otherwise than written: dropped (metadata refuses them).
+  const lines = source.replace(/^\uFEFF/, '').replace(BIDI_CONTROLS_ALL, '').split(/\r?\n/);
   const errors: SourceError[] = [];
   const header: string[] = [];
   const fields = new Map<string, { value: string; line: number }>();
@@ -57,11 +61,13 @@ export function parseJstorToc(source: string): TocParseResult {
   let tocLine = 0;
   let lastNumber = 0;
   let paragraph: string[] = [];
+  let paragraphLine = 0;
 
   const endParagraph = () => {
     const current = segments[segments.length - 1];
     if (current && paragraph.length > 0) {
       const cleaned = cleanParagraph(paragraph.join(' '));
+      if (cleaned.text.length > MAX_EXCERPT_LENGTH) errors.push({ line: paragraphLine, message: `an excerpt of ${cleaned.text.length} characters is too long (at most ${MAX_EXCERPT_LENGTH})` });
       if (cleaned.text !== '') current.paragraphs.push(cleaned.text);
       // Only a cut in the last paragraph matters; an earlier one would be a source error we tolerate.
       current.truncated = cleaned.truncated;
@@ -85,7 +91,8 @@ export function parseJstorToc(source: string): TocParseResult {
       const segment = readEntry(entry, line, lastNumber + 1, errors);
       // A rejected entry still counts, so the next one is not blamed for it.
       lastNumber = Number(entry[1]);
-      if (segment) segments.push(segment);
+      if (segment && segments.length === MAX_SECTIONS) errors.push({ line, message: `segment ${segment.number} is one too many: a report has at most ${MAX_SECTIONS} sections` });
+      else if (segment) segments.push(segment);
       return;
     }
     if (ENTRY_LIKE.test(text) && paragraph.length === 0) {
@@ -96,6 +103,7 @@ export function parseJstorToc(source: string): TocParseResult {
       errors.push({ line, message: `text before the first contents entry: "${trimmed.slice(0, 60)}"` });
       return;
     }
+    if (paragraph.length === 0) paragraphLine = line;
     paragraph.push(trimmed);
   });
   endParagraph();
@@ -136,7 +144,10 @@ function readHeaderLine(
   }
   // The type and title come first; a title may itself contain a colon.
   if (header.length >= 2 && field) fields.set(field[1], { value: field[2].trim(), line });
-  else if (header.length < 2) header.push(text);
+  else if (header.length < 2) {
+    if (text.length > MAX_TITLE_LENGTH) errors.push({ line, message: `a header line of ${text.length} characters is too long for a type or title (at most ${MAX_TITLE_LENGTH})` });
+    header.push(text);
+  }
   else errors.push({ line, message: `unexpected header line "${text.slice(0, 60)}" (expected "Field: value")` });
 }
 
@@ -167,6 +178,8 @@ function readPageCount(field: { value: string; line: number } | undefined, error
  * @example readJstorPage('index/sources/driving-the-system-apart.txt') // { ok: true, value: { kind: 'jstor', sections: [10 sections], … } }
  */
 export function readJstorPage(file: string): ReadResult<DocumentPart> {
+  const oversized = tooLarge(file, MAX_CONTENTS_PAGE_BYTES, 'a contents page');
+  if (oversized) return { ok: false, problems: [{ file, line: 1, message: oversized }] };
   const parsed = parseJstorToc(readFileSync(file, 'utf8'));
   if (!parsed.ok) return { ok: false, problems: parsed.errors.map((e) => ({ file, line: e.line, message: e.message })) };
   const { type, title, copyrightDate, pageCount, segments } = parsed.page;

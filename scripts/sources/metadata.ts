@@ -6,43 +6,58 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { z } from 'zod';
 import type { ReportMetadata, SourceProblem } from './document';
+import { BIDI_CONTROLS, MAX_NAME_LENGTH, MAX_NAMES, MAX_SOURCE_URL_LENGTH, MAX_TITLE_LENGTH } from './limits';
+
+/** A string of metadata: bounded, and free of bidirectional controls that would make it read otherwise than written. */
+const text = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max, `is too long (at most ${max} characters)`)
+    .refine((value) => !BIDI_CONTROLS.test(value), 'holds a bidirectional control character (U+200E, U+202A–U+202E, U+2066–U+2069…), which would make it read otherwise than written');
 
 const cslName = z
-  .object({ family: z.string().min(1).optional(), given: z.string().min(1).optional(), literal: z.string().min(1).optional() })
+  .object({ family: text(MAX_NAME_LENGTH).optional(), given: text(MAX_NAME_LENGTH).optional(), literal: text(MAX_NAME_LENGTH).optional() })
   .strict()
   .refine((name) => name.family !== undefined || name.literal !== undefined, 'a name needs "family" or "literal"');
 
+const names = z.array(cslName).min(1).max(MAX_NAMES, `lists too many names (at most ${MAX_NAMES})`);
+
 const cslReport = z
   .object({
-    type: z.string().min(1),
-    title: z.string().min(1),
-    author: z.array(cslName).min(1).optional(),
-    editor: z.array(cslName).min(1).optional(),
-    publisher: z.string().min(1).optional(),
-    'publisher-place': z.string().min(1).optional(),
+    type: text(MAX_NAME_LENGTH),
+    title: text(MAX_TITLE_LENGTH),
+    author: names.optional(),
+    editor: names.optional(),
+    publisher: text(MAX_NAME_LENGTH).optional(),
+    'publisher-place': text(MAX_NAME_LENGTH).optional(),
     issued: z.object({ 'date-parts': z.array(z.array(z.number().int().positive()).min(1).max(3)).length(1) }).strict().optional(),
-    'number-of-pages': z.number().int().positive().optional(),
-    URL: z.url().optional(),
-    DOI: z.string().regex(/^10\.\d{4,9}\/\S+$/, 'a DOI looks like "10.1234/abc"').optional(),
+    'number-of-pages': z.number().int().positive().max(100_000).optional(),
+    // A link a reader follows from every page: http(s) only, never javascript: or data:.
+    URL: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+      .max(MAX_SOURCE_URL_LENGTH, `is too long (at most ${MAX_SOURCE_URL_LENGTH} characters)`)
+      .optional(),
+    DOI: z.string().max(MAX_NAME_LENGTH).regex(/^10\.\d{4,9}\/\S+$/, 'a DOI looks like "10.1234/abc"').optional(),
     // The database the report is read through (MLA's second container), e.g. "JSTOR".
-    archive: z.string().min(1).optional(),
+    archive: text(MAX_NAME_LENGTH).optional(),
     // The main title without its subtitle, for short notes and short citations (CMOS 14.30).
-    'title-short': z.string().min(1).optional(),
+    'title-short': text(MAX_TITLE_LENGTH).optional(),
   })
   .passthrough();
 
 const reportMetadata = z
   .object({
-    title: z.string().min(1).optional(),
+    title: text(MAX_TITLE_LENGTH).optional(),
     csl: cslReport,
     sections: z
       .record(
         z.string().regex(/^[1-9][0-9]*$/, 'section keys are section numbers'),
-        z.object({ title: z.string().min(1), citationTitle: z.string().min(1).optional() }).strict(),
+        z.object({ title: text(MAX_TITLE_LENGTH), citationTitle: text(MAX_TITLE_LENGTH).optional() }).strict(),
       )
       .default({}),
     // A file in the same folder: the build reads nothing outside its sources.
-    pdf: z.string().regex(/^[^/\\]+\.pdf$/i, 'a PDF file name in the same folder, e.g. "report.pdf"').optional(),
+    pdf: z.string().max(MAX_NAME_LENGTH).regex(/^[^/\\]+\.pdf$/i, 'a PDF file name in the same folder, e.g. "report.pdf"').optional(),
   })
   .strict();
 

@@ -20,6 +20,7 @@ import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { parsePageRange } from '../../src/core/page-ranges';
 import type { DocumentPage, DocumentPart, DocumentSection, LabelSource, OutlineEntry, ReadResult } from './document';
 import { LABEL_SOURCE_NAMES } from './document';
+import { MAX_PAGE_TEXT, MAX_PDF_FILE_BYTES, MAX_PDF_PAGES, tooLarge } from './limits';
 import { labelsFromPrintedNumbers } from './pdf-labels';
 import { joinLines, printedNumber, separateMargins, toLines, type PrintedNumber, type TextLine } from './pdf-text';
 
@@ -137,6 +138,8 @@ export async function readPdf(file: string): Promise<ReadResult<DocumentPart>> {
   const started = performance.now();
   let data: Uint8Array;
   try {
+    const oversized = tooLarge(file, MAX_PDF_FILE_BYTES, 'a PDF');
+    if (oversized) return problem(file, 1, oversized);
     data = new Uint8Array(readFileSync(file));
   } catch (error) {
     return problem(file, 1, `cannot be read: ${(error as Error).message}`);
@@ -146,10 +149,13 @@ export async function readPdf(file: string): Promise<ReadResult<DocumentPart>> {
   const doc = opened.doc;
   try {
     const warnings: string[] = [];
+    if (doc.numPages > MAX_PDF_PAGES) return problem(file, 1, `has ${doc.numPages} pages, too many for one report (at most ${MAX_PDF_PAGES})`);
     const info = (await doc.getMetadata()).info as { EncryptFilterName?: string | null };
     if (info.EncryptFilterName) warnings.push(`${file}: encrypted (${info.EncryptFilterName}) but readable without a password; read as it is`);
     const separated = separateMargins(await readLines(doc));
     const texts = separated.map((page) => joinLines(page.body));
+    const dense = texts.findIndex((text) => text.length > MAX_PAGE_TEXT);
+    if (dense >= 0) return problem(file, 1, `page ${dense + 1} (of the PDF) holds ${texts[dense].length} characters of text, more than a printed page (at most ${MAX_PAGE_TEXT})`);
     const characters = texts.reduce((sum, text) => sum + text.length, 0);
     const name = basename(file);
     if (characters === 0) {
