@@ -16,8 +16,8 @@ export default defineConfig({
     passWithNoTests: skipBrowser,
     projects: [
       {
-        // LTI_REGISTRATIONS: the KV namespace the LTI tool keeps dynamic registrations and used
-        // nonces in (wrangler.toml leaves it out until an operator enables it; see README).
+        // LTI_REGISTRATIONS: the KV namespace the LTI tool keeps dynamic registrations in
+        // (wrangler.toml leaves it out until an operator enables it; see README).
         plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' }, miniflare: { kvNamespaces: ['LTI_REGISTRATIONS'] } })],
         // A cold isolate's first request can take seconds on a busy 2-core machine.
         test: { name: 'worker', include: ['test/worker/**/*.test.ts'], testTimeout: 20_000 },

@@ -6,3 +6,6 @@ import { createApp } from './app';
 import { servedAtPublicOrigin } from './public-origin';
 
 export default servedAtPublicOrigin(createApp());
+
+/** The Durable Object class of the LTI tool's used nonces (wrangler.toml's LTI_NONCES). */
+export { UsedNonces } from './lti/used-nonces';

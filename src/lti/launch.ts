@@ -37,7 +37,7 @@ export async function acceptLaunch(env: LtiBindings, keys: ToolKeys, form: URLSe
   const [platform] = await findPlatforms(env, login.issuer, login.clientId);
   if (!platform) throw refusal(400, 'lti-unknown-platform', 'This platform is no longer registered', `${login.issuer} (client ${login.clientId}) was removed since the login began.`);
   const launch = await verifyIdToken(idToken, login, platform, outsideReach(env));
-  await useNonceOnce(env.LTI_REGISTRATIONS, platform.issuer, login.nonce, launch.claims.exp!);
+  await useNonceOnce(env, platform.issuer, login.nonce, launch.claims.exp!);
   return launch;
 }
 

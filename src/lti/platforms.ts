@@ -11,14 +11,15 @@ import type { JSONWebKeySet } from 'jose';
 import { z } from 'zod';
 import { MAX_KEYS, MAX_PLATFORMS, MAX_URL_LENGTH } from './limits';
 import { notConfigured } from './refusal';
+import type { NonceBindings } from './used-nonces';
 
 /** The bindings the LTI tool reads; all optional, so a deployment without LTI still runs. */
-export interface LtiBindings {
+export interface LtiBindings extends NonceBindings {
   /** The tool's private JWK, or a JSON array of them (the first signs). A secret. */
   LTI_PRIVATE_KEY?: string;
   /** A JSON array of platforms (see `PlatformSchema`). A var or a secret. */
   LTI_PLATFORMS?: string;
-  /** Platforms registered dynamically, and nonces already used. */
+  /** Platforms registered dynamically (pending and approved). */
   LTI_REGISTRATIONS?: KVNamespace;
   /** "allow" on a developer's machine only: outside fetches may reach a platform on http://localhost (`outside-fetch.ts`). */
   LTI_LOOPBACK_PLATFORMS?: string;

@@ -5,6 +5,8 @@
  * the id_token, the launch (§5.1.3, LTI Core 1.3 §5.3) showing its target,
  * and each refusal, named.
  */
+import { env } from 'cloudflare:workers';
+import type { UsedNonces } from '../../src/lti/used-nonces';
 import { generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -244,6 +246,39 @@ describe('each launch the tool refuses, saying why (Security Framework §5.1.3)'
 
     const replay = await postLaunch(bindings, token, login.state, login.cookie);
     await expectRefusal(replay, 401, /already used/);
+  });
+
+  // Issue 25: used nonces live in a Durable Object, by default: no KV namespace is needed for a replay to be refused.
+  it('refuses a replay on a deployment without the KV namespace, and one without the cookie', async () => {
+    const plain = ltiEnv({ LTI_PRIVATE_KEY: bindings.LTI_PRIVATE_KEY as string, LTI_PLATFORMS: bindings.LTI_PLATFORMS as string, withoutKv: true });
+    expect(plain.LTI_REGISTRATIONS).toBeUndefined();
+    const login = await startLogin(plain, platform);
+    const token = await signIdToken(platform, launchClaims(platform, login.nonce));
+    expect((await postLaunch(plain, token, login.state, login.cookie)).status).toBe(200);
+
+    await expectRefusal(await postLaunch(plain, token, login.state, login.cookie), 401, /already used.*good once/);
+    await expectRefusal(await postLaunch(plain, token, login.state, undefined), 401, /cannot be tied to this browser/);
+  });
+
+  it('keeps a used nonce in the Durable Object until its token expires, past any isolate: a fresh stub of the object refuses it', async () => {
+    const login = await startLogin(bindings, platform);
+    const token = await signIdToken(platform, launchClaims(platform, login.nonce));
+    expect((await postLaunch(bindings, token, login.state, login.cookie)).status).toBe(200);
+
+    // What a new isolate would do: address the object by name again and ask it.
+    const nonces = (env as unknown as { LTI_NONCES: DurableObjectNamespace<UsedNonces> }).LTI_NONCES;
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(login.nonce)));
+    const shard = nonces.get(nonces.idFromName(`${platform.issuer}#${digest[0].toString(16).padStart(2, '0')}`));
+    expect(await shard.use(login.nonce, Math.floor(Date.now() / 1000) + 600)).toBe(false);
+    expect(await shard.use(`${login.nonce}-other`, Math.floor(Date.now() / 1000) + 600)).toBe(true);
+  });
+
+  it('refuses every launch, saying why, where the nonce objects are not bound', async () => {
+    const unbound = ltiEnv({ LTI_PRIVATE_KEY: bindings.LTI_PRIVATE_KEY as string, LTI_PLATFORMS: bindings.LTI_PLATFORMS as string });
+    delete unbound.LTI_NONCES;
+    const login = await startLogin(unbound, platform);
+    const token = await signIdToken(platform, launchClaims(platform, login.nonce));
+    await expectRefusal(await postLaunch(unbound, token, login.state, login.cookie), 503, /LTI_NONCES Durable Object binding is missing/);
   });
 
   it('refuses a launch whose state this browser was not given', async () => {
