@@ -29,6 +29,7 @@ import type { Report, Section } from '../../src/core/types';
 import { writeBibtexEntry, type BibtexEntry } from './bibtex';
 import { risDate, writeRisRecord, type RisRecord } from './ris';
 import { indexStyleMacros } from './macro-index';
+import { bytesText, MAX_REPORT_FILE_BYTES } from '../sources/limits';
 import { pageRangeFormatOf, shortenedLastPage, type PageRangeFormat } from './page-range-format';
 import { nearestStyleIds, officialLocale, officialStyle, officialStylesSource, type OfficialStyle } from './official-styles';
 import { DROPPED_IN_RULE, officialRecipe, STYLE_RECIPES, type PartTerms, type StyleRecipe } from './styles';
@@ -377,12 +378,26 @@ function pagesText(section: Section): string | null {
 class StringTable {
   readonly strings: string[] = [];
   private readonly index = new Map<string, number>();
+  private characters = 0;
+  /**
+   * @param report whose strings these are, for the message when they pass
+   *   the report file's limit: every character is at least a byte of the
+   *   file, so past it the file would be too large whatever follows, and
+   *   the render stops there, in seconds, before its memory grows.
+   */
+  constructor(private readonly report: string) {}
   add(text: string): number {
     let at = this.index.get(text);
     if (at === undefined) {
       at = this.strings.length;
       this.strings.push(text);
       this.index.set(text, at);
+      this.characters += text.length;
+      if (this.characters > MAX_REPORT_FILE_BYTES) {
+        throw new Error(
+          `report "${this.report}": its citations pass ${bytesText(MAX_REPORT_FILE_BYTES)}, the most a report file may be (Workers Static Assets serves at most 25 MiB a file): shorten its longest metadata fields (title, names, URL, section titles) or split it`,
+        );
+      }
     }
     return at;
   }
@@ -749,7 +764,7 @@ export function renderReportCitations(
   only?: CitationPart,
   withAccessDates = false,
 ): { citations: ReportCitations; checked: number; dated: string[]; accessDates?: CitationStyles['accessDates'] } {
-  const table = new StringTable();
+  const table = new StringTable(report.id);
   const styled: Record<string, Record<string, StyledStrings>> = {};
   const dated: string[] = [];
   const accessDates: CitationStyles['accessDates'] = {};
@@ -768,7 +783,7 @@ export function renderReportCitations(
     }
   }
   const items = !only || only.items ? Object.fromEntries(reportItems(report).map(({ ref, item }) => [itemId(ref), itemRecords(report, ref, item)])) : {};
-  const citations = inCanonicalOrder([{ items, styled, strings: table.strings }], setup);
+  const citations = inCanonicalOrder([{ items, styled, strings: table.strings }], setup, report.id);
   return { citations, checked, dated, ...(withAccessDates ? { accessDates } : {}) };
 }
 
@@ -778,8 +793,8 @@ export function renderReportCitations(
  * (each form's items, then its page template). So a report's file is the
  * same bytes however many cores rendered it, and its ETag with them.
  */
-function inCanonicalOrder(parts: ReportCitations[], setup: CitationSetup): ReportCitations {
-  const table = new StringTable();
+function inCanonicalOrder(parts: ReportCitations[], setup: CitationSetup, report = 'the report'): ReportCitations {
+  const table = new StringTable(report);
   const styled: ReportCitations['styled'] = {};
   for (const style of setup.styles) {
     for (const lang of setup.locales) {

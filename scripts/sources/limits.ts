@@ -25,19 +25,24 @@ export const MAX_PDF_FILE_BYTES = 256 * 1024 * 1024;
  * real titles run to about 300; every citation of every style and locale
  * repeats it.
  */
-export const MAX_TITLE_LENGTH = 1000;
+export const MAX_TITLE_LENGTH = 500;
 
-/** Longest name part (family, given or literal name) and other short field (publisher, place, archive, type), in characters. */
-export const MAX_NAME_LENGTH = 300;
+/** Longest name part (family, given or literal name) and other short field (publisher, place, archive, type), in characters: "International Institute for Strategic Studies" is 46. */
+export const MAX_NAME_LENGTH = 200;
 
-/** Most authors or editors listed: styles print a few and "et al.", and each is a string in every citation. */
-export const MAX_NAMES = 100;
+/** Most authors or editors listed: APA, the most generous style, prints 20 and then the last; each is in every reference. */
+export const MAX_NAMES = 30;
 
-/** Longest URL, in characters: what browsers and reference managers keep whole. */
-export const MAX_SOURCE_URL_LENGTH = 2048;
+/** Longest URL, in characters: a stable link is under 100; 1,000 keeps any real one whole. */
+export const MAX_SOURCE_URL_LENGTH = 1000;
 
-/** Most sections (segments) in one report: JSTOR's longest reports have a few hundred; each is an item cited in every style. */
-export const MAX_SECTIONS = 2000;
+/**
+ * Most sections (segments) in one report: JSTOR's longest reports have a
+ * few hundred; each is an item cited in every style, locale and form, so
+ * sections × the fields' lengths is what a report file grows with (the
+ * citations stop at MAX_REPORT_FILE_BYTES, `scripts/citations/render.ts`).
+ */
+export const MAX_SECTIONS = 1000;
 
 /** Longest excerpt or paragraph of a contents page, in characters: JSTOR's are a few hundred. */
 export const MAX_EXCERPT_LENGTH = 20_000;
@@ -47,6 +52,13 @@ export const MAX_PDF_PAGES = 5000;
 
 /** Most text on one printed page, in characters: a dense page holds about 6,000; more is not a page a person reads. */
 export const MAX_PAGE_TEXT = 50_000;
+
+/**
+ * Most text in one report's PDF, in characters: the report file (at most
+ * MAX_REPORT_FILE_BYTES) holds every page's text and its search index, about
+ * three times the text; 6 million characters is a 1,500-page report.
+ */
+export const MAX_REPORT_TEXT = 6_000_000;
 
 /**
  * Largest report file the build writes (bytes): Workers Static Assets

@@ -20,7 +20,7 @@ import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { parsePageRange } from '../../src/core/page-ranges';
 import type { DocumentPage, DocumentPart, DocumentSection, LabelSource, OutlineEntry, ReadResult } from './document';
 import { LABEL_SOURCE_NAMES } from './document';
-import { MAX_PAGE_TEXT, MAX_PDF_FILE_BYTES, MAX_PDF_PAGES, tooLarge } from './limits';
+import { MAX_PAGE_TEXT, MAX_PDF_FILE_BYTES, MAX_PDF_PAGES, MAX_REPORT_TEXT, tooLarge } from './limits';
 import { labelsFromPrintedNumbers } from './pdf-labels';
 import { joinLines, printedNumber, separateMargins, toLines, type PrintedNumber, type TextLine } from './pdf-text';
 
@@ -157,6 +157,7 @@ export async function readPdf(file: string): Promise<ReadResult<DocumentPart>> {
     const dense = texts.findIndex((text) => text.length > MAX_PAGE_TEXT);
     if (dense >= 0) return problem(file, 1, `page ${dense + 1} (of the PDF) holds ${texts[dense].length} characters of text, more than a printed page (at most ${MAX_PAGE_TEXT})`);
     const characters = texts.reduce((sum, text) => sum + text.length, 0);
+    if (characters > MAX_REPORT_TEXT) return problem(file, 1, `holds ${characters} characters of text, more than one report's file can carry (at most ${MAX_REPORT_TEXT})`);
     const name = basename(file);
     if (characters === 0) {
       warnings.push(`${file}: no text layer on any of its ${doc.numPages} pages (a scan?): its pages are not read`);

@@ -125,9 +125,38 @@ describe('the build with a source beyond a limit', () => {
     writeFileSync(file, withCsl('publisher', 'P'.repeat(10 * 1024 * 1024)));
 
     const run = runBuild();
+    writeFileSync(file, readSeedMetadata());
 
     expect(run.status).toBe(1);
     expect(run.stderr.trim().split('\n')).toEqual([`${file}:1: is 10 MiB, too large for a metadata file (at most 64 KiB)`, `build failed: 1 problem(s); ${out} was left as it was`]);
+    expect(snapshot(out)).toEqual(before);
+  }, BUILD_TIMEOUT);
+
+  // Issue 25: strings × styles × locales × forms once made a 243 MiB report file that kept wrangler dev from starting.
+  it('stops a report whose citations would pass the 24 MiB a report file may be, every field within its limit, and leaves the last build', () => {
+    const before = snapshot(out);
+    const id = 'every-field-at-its-limit';
+    const entries = Array.from({ length: MAX_SECTIONS }, (_, i) => `  ${i + 1}. (pp. ${2 * i + 1}-${2 * i + 2})\n\nAn excerpt of the section ...\n`);
+    writeFileSync(path.join(sources, `${id}.txt`), ['Research Report', 'T'.repeat(MAX_TITLE_LENGTH - 10), 'Pages: 2000', '', 'Table of Contents', '', ...entries].join('\n'));
+    const csl = {
+      type: 'report',
+      title: 'T'.repeat(MAX_TITLE_LENGTH - 10),
+      author: Array.from({ length: MAX_NAMES }, () => ({ family: 'F'.repeat(190), given: 'G'.repeat(190) })),
+      publisher: 'P'.repeat(190),
+      'publisher-place': 'Q'.repeat(190),
+      issued: { 'date-parts': [[2013, 8]] },
+      URL: `https://example.org/${'u'.repeat(950)}`,
+    };
+    const sections = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [String(i + 1), { title: 's'.repeat(MAX_TITLE_LENGTH - 10) }]));
+    writeFileSync(path.join(sources, `${id}.json`), JSON.stringify({ csl, sections }));
+
+    const run = runBuild();
+    rmSync(path.join(sources, `${id}.txt`));
+    rmSync(path.join(sources, `${id}.json`));
+
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`report "${id}": its citations pass 24 MiB, the most a report file may be`);
+    expect(run.stderr).toContain(`build failed; ${out} was left as it was`);
     expect(snapshot(out)).toEqual(before);
   }, BUILD_TIMEOUT);
 
@@ -141,7 +170,7 @@ describe('the build with a source beyond a limit', () => {
 
     const line = text.split('\n').findIndex((l) => l.includes('"publisher"')) + 1;
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain(`${file}:${line}: "csl.publisher": is too long (at most 300 characters)`);
+    expect(run.stderr).toContain(`${file}:${line}: "csl.publisher": is too long (at most 200 characters)`);
     expect(readSeedPage()).toContain('Table of Contents');
   }, BUILD_TIMEOUT);
 });
