@@ -9,6 +9,8 @@
  *
  * Bounded in count and time, and it sends nothing off this machine: the
  * generated registrations name only addresses the Worker refuses to fetch.
+ * Leave src/ and scripts/ alone while it runs: wrangler dev rebuilds and
+ * reloads on a change there, and the requests in flight then time out.
  *
  * Usage: tsx scripts/generated-requests.ts [--requests 100000] [--seed 20261207] [--connections 16] [--seconds 1800]
  */
@@ -83,7 +85,7 @@ async function main(): Promise<number> {
   if (serverSide.size > 0) console.log(`5xx by route (each a 503 "not set up" the checks allow): ${[...serverSide].sort().map(([what, n]) => `${what} ${n}`).join(', ')}`);
   console.log(`faults: ${faults.length}`);
   for (const fault of faults.slice(0, 20)) console.log(`  ${fault.slice(0, 400)}`);
-  if (sent < total) console.log(`stopped at the time limit (--seconds ${values.seconds}) after ${sent} requests`);
+  if (Date.now() >= deadline && next < total) console.log(`stopped at the time limit (--seconds ${values.seconds}) after ${next} requests`);
   return faults.length === 0 && sent === total ? 0 : 1;
 }
 
