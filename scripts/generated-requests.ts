@@ -12,8 +12,9 @@
  * Leave src/ and scripts/ alone while it runs: wrangler dev rebuilds and
  * reloads on a change there, and the requests in flight then time out.
  *
- * Usage: tsx scripts/generated-requests.ts [--requests 100000] [--seed 20261207] [--connections 16] [--seconds 1800]
+ * Usage: tsx scripts/generated-requests.ts [--requests 100000] [--seed 20261207] [--connections 16] [--seconds 1800] [--wrangler-log FILE]
  */
+import { appendFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
 import { exportJWK, generateKeyPair } from 'jose';
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '20261207' },
     connections: { type: 'string', default: '16' },
     seconds: { type: 'string', default: '1800' },
+    'wrangler-log': { type: 'string' },
   },
 });
 const total = Number(values.requests);
@@ -45,7 +47,8 @@ async function ltiVars(): Promise<Record<string, string>> {
 
 async function main(): Promise<number> {
   const requests: GeneratedRequest[] = fc.sample(generatedRequest, { seed, numRuns: total });
-  const server = await startDevServer({ vars: await ltiVars() });
+  const logFile = values['wrangler-log'];
+  const server = await startDevServer({ vars: await ltiVars(), ...(logFile ? { log: (line: string) => appendFileSync(logFile, line) } : {}) });
   const byStatus = new Map<string, number>();
   const routes = new Set<string>();
   /** 5xx answers by status and route: only "not set up" 503s of LTI routes pass the checks. */
