@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,19 +7,11 @@ import { analyzer } from '../../src/core/analyzer';
 import { DEFAULT_SEARCH_OPTIONS, parseQuery, searchSections } from '../../src/core/search';
 import { makeReportPdf, OUTLINE_SECTIONS } from '../fixtures/make-pdfs';
 import { readSeedPage, REPO_ROOT, SEED_ID, SEED_METADATA_FILE, SEED_PAGE_FILE } from './seed-fixture';
+import { BUILD_TIMEOUT, runBuild } from './build-process';
 import { snapshot } from './folder-snapshot';
 
-// A good build renders every citation style and takes tens of seconds.
-const BUILD_TIMEOUT = 240_000;
-
-function runBuild(sources: string, out: string) {
-  const result = spawnSync('npx', ['tsx', 'scripts/build-index.ts', '--sources', sources, '--out', out], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    timeout: BUILD_TIMEOUT,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+/** A build of `sources` into `out`. */
+const build = (sources: string, out: string) => runBuild(['--sources', sources, '--out', out]);
 
 /** The line a build prints for its reports stage: how many were built and how many reused. */
 function reportsStage(stdout: string): { built: number; reused: number } {
@@ -38,7 +29,7 @@ describe('the build as a process (tsx scripts/build-index.ts)', () => {
   let work: string;
   let sources: string;
   let out: string;
-  let good: ReturnType<typeof runBuild>;
+  let good: ReturnType<typeof build>;
 
   // One good build of two reports, shared by the tests below (the last one
   // then tries a bad build over its output).
@@ -49,7 +40,7 @@ describe('the build as a process (tsx scripts/build-index.ts)', () => {
     mkdirSync(sources);
     copySeed(sources, SEED_ID);
     copySeed(sources, 'second-copy');
-    good = runBuild(sources, out);
+    good = build(sources, out);
   }, BUILD_TIMEOUT);
 
   afterAll(() => {
@@ -97,7 +88,7 @@ describe('the build as a process (tsx scripts/build-index.ts)', () => {
   it('rebuilds unchanged sources from its cache into byte-identical files', () => {
     const before = snapshot(out);
 
-    const again = runBuild(sources, out);
+    const again = build(sources, out);
 
     expect(again.status).toBe(0);
     expect(reportsStage(again.stdout)).toEqual({ built: 0, reused: 2 });
@@ -110,10 +101,10 @@ describe('the build as a process (tsx scripts/build-index.ts)', () => {
     const original = readFileSync(pageFile, 'utf8');
     writeFileSync(pageFile, original.replace('the counterfactual (', 'the counterfactual case ('));
 
-    const changed = runBuild(sources, out);
+    const changed = build(sources, out);
     // The same sources built afresh, without a cache: what the patched word list must equal.
     const fresh = mkdtempSync(path.join(os.tmpdir(), 'report-edge-fresh-'));
-    const afresh = runBuild(sources, path.join(fresh, 'out'));
+    const afresh = build(sources, path.join(fresh, 'out'));
     writeFileSync(pageFile, original);
 
     expect(changed.status).toBe(0);
@@ -134,13 +125,13 @@ describe('the build as a process (tsx scripts/build-index.ts)', () => {
 
   it('rebuilds only the report whose sources changed', () => {
     // The sources as they were, built: the cache holds what they are made of.
-    expect(runBuild(sources, out).status).toBe(0);
+    expect(build(sources, out).status).toBe(0);
     const metadataFile = path.join(sources, 'second-copy.json');
     const original = readFileSync(metadataFile, 'utf8');
     writeFileSync(metadataFile, original.replace('"publisher-place": "New York"', '"publisher-place": "Geneva"'));
     expect(readFileSync(metadataFile, 'utf8')).not.toBe(original);
 
-    const changed = runBuild(sources, out);
+    const changed = build(sources, out);
     writeFileSync(metadataFile, original);
 
     expect(changed.status).toBe(0);
@@ -158,7 +149,7 @@ describe('the build as a process (tsx scripts/build-index.ts)', () => {
     copySeed(lonely, SEED_ID, { metadata: false });
     const lonelyOut = path.join(work, 'lonely-out');
 
-    const run = runBuild(lonely, lonelyOut);
+    const run = build(lonely, lonelyOut);
     rmSync(lonely, { recursive: true, force: true });
 
     expect(run.status).not.toBe(0);
@@ -177,7 +168,7 @@ describe('the build as a process (tsx scripts/build-index.ts)', () => {
     const pageFile = path.join(bad, `${SEED_ID}.txt`);
     writeFileSync(pageFile, readSeedPage().replace('  10. (pp. 26-26)', '  10. (pp. 27-26)'));
 
-    const run = runBuild(bad, out);
+    const run = build(bad, out);
     rmSync(bad, { recursive: true, force: true });
 
     expect(run.status).not.toBe(0);
@@ -193,7 +184,7 @@ describe('the build as a process (tsx scripts/build-index.ts)', () => {
 
 describe('the build of a report from its metadata file and PDF alone (no JSTOR page)', () => {
   let work: string;
-  let run: ReturnType<typeof runBuild>;
+  let run: ReturnType<typeof build>;
   let out: string;
 
   beforeAll(async () => {
@@ -203,7 +194,7 @@ describe('the build of a report from its metadata file and PDF alone (no JSTOR p
     mkdirSync(sources);
     copyFileSync(SEED_METADATA_FILE, path.join(sources, 'from-pdf.json'));
     writeFileSync(path.join(sources, 'from-pdf.pdf'), await makeReportPdf({ pageLabels: true, outline: true }));
-    run = runBuild(sources, out);
+    run = build(sources, out);
   }, BUILD_TIMEOUT);
 
   afterAll(() => {

@@ -4,7 +4,6 @@
  * ones; an unknown id or a broken style file stops the build, naming file
  * and line, and leaves the last good build as it was.
  */
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,21 +11,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BuiltLibrary } from '../../scripts/library/read-build';
 import { citationAnswer } from '../../src/core/citations';
 import { REPO_ROOT, SEED_ID, SEED_METADATA_FILE, SEED_PAGE_FILE } from './seed-fixture';
+import { BUILD_TIMEOUT, runBuild } from './build-process';
 import { snapshot } from './folder-snapshot';
 
-const BUILD_TIMEOUT = 240_000;
-
-function runBuild(sources: string, styles: string, out: string) {
-  const result = spawnSync('npx', ['tsx', 'scripts/build-index.ts', '--sources', sources, '--styles', styles, '--out', out], { cwd: REPO_ROOT, encoding: 'utf8', timeout: BUILD_TIMEOUT });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+/** A build of `sources` with the styles folder `styles` into `out`. */
+const build = (sources: string, styles: string, out: string) => runBuild(['--sources', sources, '--styles', styles, '--out', out]);
 
 describe('official styles listed in official.json, and broken style files', () => {
   let work: string;
   let sources: string;
   let styles: string;
   let out: string;
-  let good: ReturnType<typeof runBuild>;
+  let good: ReturnType<typeof build>;
 
   beforeAll(() => {
     work = mkdtempSync(path.join(os.tmpdir(), 'report-edge-styles-build-'));
@@ -38,7 +34,7 @@ describe('official styles listed in official.json, and broken style files', () =
     copyFileSync(SEED_PAGE_FILE, path.join(sources, `${SEED_ID}.txt`));
     copyFileSync(SEED_METADATA_FILE, path.join(sources, `${SEED_ID}.json`));
     writeFileSync(path.join(styles, 'official.json'), '["ieee", "american-political-science-association"]\n');
-    good = runBuild(sources, styles, out);
+    good = build(sources, styles, out);
   }, BUILD_TIMEOUT);
 
   afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -72,7 +68,7 @@ describe('official styles listed in official.json, and broken style files', () =
     const list = path.join(styles, 'official.json');
     writeFileSync(list, '[\n  "ieee",\n  "american-political-science-asociation"\n]\n');
 
-    const run = runBuild(sources, styles, out);
+    const run = build(sources, styles, out);
 
     expect(run.status).toBe(1);
     expect(run.stderr.trim().split('\n')).toEqual([
@@ -88,7 +84,7 @@ describe('official styles listed in official.json, and broken style files', () =
     const broken = path.join(styles, 'house-style.csl');
     writeFileSync(broken, '<?xml version="1.0" encoding="utf-8"?>\n<style class="in-text" version="1.0">\n  <citation>\n    <layout>\n  </citation>\n</style>\n');
 
-    const run = runBuild(sources, styles, out);
+    const run = build(sources, styles, out);
     rmSync(broken);
 
     expect(run.status).toBe(1);

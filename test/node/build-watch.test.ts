@@ -1,10 +1,11 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GatheredWordList } from '../../scripts/library/word-list';
 import { readSeedMetadata, REPO_ROOT, SEED_ID, SEED_METADATA_FILE, SEED_PAGE_FILE } from './seed-fixture';
+import { runBuild } from './build-process';
 import { snapshot } from './folder-snapshot';
 
 // The first build renders two reports' citations, and a child builds every style's engines after it.
@@ -46,9 +47,7 @@ class WatchingBuild {
 }
 
 /** A one-off build (`npm run build`, as `wrangler dev` runs it on each change). */
-function buildOnce(args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-index.ts', ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: BUILD_TIMEOUT });
-}
+const buildOnce = runBuild;
 
 describe('a build that watches its sources (build-index.ts --watch)', () => {
   let work: string;

@@ -3,7 +3,6 @@
  * beyond a limit the build names file and line, says what is too large and
  * the limit, exits non-zero and leaves the last good build as it was.
  */
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,10 +12,10 @@ import { parseJstorToc, readJstorPage } from '../../scripts/sources/jstor-toc';
 import { MAX_EXCERPT_LENGTH, MAX_NAMES, MAX_PDF_PAGES, MAX_SECTIONS, MAX_TITLE_LENGTH } from '../../scripts/sources/limits';
 import { readMetadata } from '../../scripts/sources/metadata';
 import { readPdf } from '../../scripts/sources/pdf';
+import { BUILD_TIMEOUT, runBuild } from './build-process';
 import { snapshot } from './folder-snapshot';
-import { readSeedMetadata, readSeedPage, REPO_ROOT, SEED_ID, SEED_METADATA_FILE, SEED_PAGE_FILE } from './seed-fixture';
+import { readSeedMetadata, readSeedPage, SEED_ID, SEED_METADATA_FILE, SEED_PAGE_FILE } from './seed-fixture';
 
-const BUILD_TIMEOUT = 240_000;
 const work = mkdtempSync(path.join(os.tmpdir(), 'report-edge-limits-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -107,7 +106,7 @@ describe('PDFs', () => {
 describe('the build with a source beyond a limit', () => {
   let sources: string;
   let out: string;
-  const runBuild = () => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-index.ts', '--sources', sources, '--out', out], { cwd: REPO_ROOT, encoding: 'utf8', timeout: BUILD_TIMEOUT });
+  const build = () => runBuild(['--sources', sources, '--out', out]);
 
   beforeAll(() => {
     sources = path.join(work, 'sources');
@@ -115,7 +114,7 @@ describe('the build with a source beyond a limit', () => {
     mkdirSync(sources);
     copyFileSync(SEED_PAGE_FILE, path.join(sources, `${SEED_ID}.txt`));
     copyFileSync(SEED_METADATA_FILE, path.join(sources, `${SEED_ID}.json`));
-    expect(runBuild().status).toBe(0);
+    expect(build().status).toBe(0);
   }, BUILD_TIMEOUT);
 
   // Issue 25: 10 MB strings once held the build 4.5 minutes and 6.2 GB of heap, naming no file.
@@ -124,7 +123,7 @@ describe('the build with a source beyond a limit', () => {
     const file = path.join(sources, `${SEED_ID}.json`);
     writeFileSync(file, withCsl('publisher', 'P'.repeat(10 * 1024 * 1024)));
 
-    const run = runBuild();
+    const run = build();
     writeFileSync(file, readSeedMetadata());
 
     expect(run.status).toBe(1);
@@ -150,7 +149,7 @@ describe('the build with a source beyond a limit', () => {
     const sections = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [String(i + 1), { title: 's'.repeat(MAX_TITLE_LENGTH - 10) }]));
     writeFileSync(path.join(sources, `${id}.json`), JSON.stringify({ csl, sections }));
 
-    const run = runBuild();
+    const run = build();
     rmSync(path.join(sources, `${id}.txt`));
     rmSync(path.join(sources, `${id}.json`));
 
@@ -165,7 +164,7 @@ describe('the build with a source beyond a limit', () => {
     const text = withCsl('publisher', 'P'.repeat(40_000));
     writeFileSync(file, text);
 
-    const run = runBuild();
+    const run = build();
     writeFileSync(file, readSeedMetadata());
 
     const line = text.split('\n').findIndex((l) => l.includes('"publisher"')) + 1;
