@@ -69,7 +69,7 @@ const issuedYear = (item: CslItem): number | null => item.issued?.['date-parts']
 export function cmos18Item(item: CslItem): CslItem {
   const asBook = reportAsBook(item);
   const year = issuedYear(asBook);
-  return year !== null && year >= 1900 && asBook['publisher-place'] !== undefined ? without(asBook, 'publisher-place') : asBook;
+  return year !== null && year > 1900 && asBook['publisher-place'] !== undefined ? without(asBook, 'publisher-place') : asBook;
 }
 
 /**

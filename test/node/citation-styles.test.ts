@@ -5,6 +5,8 @@ import { createRequire } from 'node:module';
 import { afterAll, describe, expect, it } from 'vitest';
 import { officialFilesOpened, officialLocale, officialStyle, nearestStyleIds } from '../../scripts/citations/official-styles';
 import { loadLocales, loadStyles, readOfficialList, textOfHtml } from '../../scripts/citations/render';
+import { cmos18Item } from '../../scripts/citations/styles';
+import type { CslItem } from '../../src/core/citations/items';
 
 const dir = mkdtempSync(join(tmpdir(), 'report-edge-styles-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -161,6 +163,24 @@ describe('.csl files dropped into index/styles', () => {
   it('fails on XML that is not a CSL style, naming the file and the line', () => {
     const folder = stylesFolder('not-a-style', { 'odd.csl': '<?xml version="1.0"?>\n\n<style version="1.0"><citation/></style>\n' });
     expect(() => loadStyles({ stylesDir: folder })).toThrow(`${join(folder, 'odd.csl')}:3: not a CSL style: <style> needs class="in-text" or class="note"`);
+  });
+});
+
+describe('cmos18Item: the item as the 18th edition of Chicago sees it', () => {
+  const report = (year?: number) => ({ id: 'k', 'citation-key': 'k', type: 'report', title: 'T', publisher: 'International Peace Institute', 'publisher-place': 'New York', ...(year ? { issued: { 'date-parts': [[year, 8]] } } : {}) }) as CslItem;
+
+  // CMOS 18 §14.30–31: no place of publication for a book published after 1900; a report is cited like a book (ch. 14).
+  it('drops the place of a report published after 1900, and cites it as a book', () => {
+    const item = cmos18Item(report(2013));
+    expect(item.type).toBe('book');
+    expect(item).not.toHaveProperty('publisher-place');
+    expect(item.publisher).toBe('International Peace Institute');
+  });
+
+  it('keeps the place for a work of 1900 or before, and where the year is not known', () => {
+    expect(cmos18Item(report(1899))['publisher-place']).toBe('New York');
+    expect(cmos18Item(report(1900))['publisher-place']).toBe('New York');
+    expect(cmos18Item(report())['publisher-place']).toBe('New York');
   });
 });
 
